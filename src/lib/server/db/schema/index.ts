@@ -1,0 +1,2 @@
+export * from './sor';
+export * from './register';

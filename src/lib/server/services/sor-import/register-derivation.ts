@@ -1,0 +1,207 @@
+import type { Classifications } from '../../../domain/sor/classification';
+import { providerIdFor, providerKindFor } from '../../../domain/register/provider-identity';
+import type { LocalityRow, RegisterRepository } from '../../repositories/register-repository';
+import type { SorEntityRepository, StoredEntity } from '../../repositories/sor-entity-repository';
+
+/** Counts of what a run did to the register's localities and providers. */
+export interface RegisterChangeCounts {
+	localitiesActiveBefore: number;
+	localitiesNew: number;
+	localitiesChanged: number;
+	localitiesMoved: number;
+	localitiesClosed: number;
+	localitiesReopened: number;
+	providersNew: number;
+}
+
+interface DerivationInput {
+	entities: SorEntityRepository;
+	register: RegisterRepository;
+	classifications: Classifications;
+	municipalityCodeByName: ReadonlyMap<string, string>;
+	runId: number;
+	snapshotDate: string;
+	/** SOR-IDs with a 'changed' or 'moved' event in this run. */
+	changedIds: ReadonlySet<string>;
+	movedIds: ReadonlySet<string>;
+}
+
+/** Lower-cased kommune name without "kommune" and genitive s, for matching owner names. */
+export function municipalityNameKey(name: string): string {
+	return name
+		.toLocaleLowerCase('da-DK')
+		.replace(/\bkommune\b/g, '')
+		.replace(/s\s*$/u, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/**
+ * Brings localities and aggregate providers in line with the SOR entities stored by this run:
+ * every active unit of the locality type is an active locality; one provider per owner.
+ */
+export function deriveRegister(input: DerivationInput): RegisterChangeCounts {
+	const { entities, register, classifications, runId, snapshotDate } = input;
+	const existing = register.allLocalities();
+	const counts: RegisterChangeCounts = {
+		localitiesActiveBefore: [...existing.values()].filter((row) => row.status === 'active').length,
+		localitiesNew: 0,
+		localitiesChanged: 0,
+		localitiesMoved: 0,
+		localitiesClosed: 0,
+		localitiesReopened: 0,
+		providersNew: 0,
+	};
+	const entityCache = new Map<string, StoredEntity | null>();
+	const entity = (sorId: string) => {
+		if (!entityCache.has(sorId)) entityCache.set(sorId, entities.get(sorId));
+		return entityCache.get(sorId) ?? null;
+	};
+
+	const candidates = entities.withTypeCodes(classifications.localityTypeCodes());
+	const candidateIds = new Set<string>();
+	for (const unit of candidates) {
+		candidateIds.add(unit.sorId);
+		const before = existing.get(unit.sorId);
+		const active = unit.status === 'active';
+		if (!before && !active) continue; // never registered: a future or already-closed unit
+		const owner = entity(unit.ownerSorId);
+		if (!owner) continue; // cannot happen: the parser always emits the owner first
+		const providerId = ensureProvider(input, owner, runId, snapshotDate, counts);
+		const row: LocalityRow = {
+			sorId: unit.sorId,
+			providerId,
+			status: active ? 'active' : 'closed',
+			closedSince: active ? null : closedSince(unit, snapshotDate),
+			closedReason: active ? null : unit.closedReason === 'missing' ? 'missing' : 'to_date',
+			parentChain: JSON.stringify(parentChain(unit, entity)),
+			subUnits: JSON.stringify(subUnits(unit, entities)),
+			firstRegisteredSnapshotDate: before?.firstRegisteredSnapshotDate ?? snapshotDate,
+			lastChangedSnapshotDate: before?.lastChangedSnapshotDate ?? snapshotDate,
+		};
+		const changed = classifyChange(before, row, input, counts);
+		if (changed) {
+			row.lastChangedSnapshotDate = snapshotDate;
+			if (before?.status === 'closed' && !active && before.closedReason === row.closedReason) {
+				row.closedSince = before.closedSince; // still closed: keep the original closing date
+			}
+			register.saveLocality(row);
+		}
+	}
+
+	// A locality whose unit no longer has the locality type stops being one, but keeps its page.
+	for (const [sorId, before] of existing) {
+		if (candidateIds.has(sorId) || before.status === 'closed') continue;
+		register.saveLocality({
+			...before,
+			status: 'closed',
+			closedSince: snapshotDate,
+			closedReason: 'type_changed',
+			lastChangedSnapshotDate: snapshotDate,
+		});
+		counts.localitiesClosed++;
+	}
+	return counts;
+}
+
+function ensureProvider(
+	input: DerivationInput,
+	owner: StoredEntity,
+	runId: number,
+	snapshotDate: string,
+	counts: RegisterChangeCounts,
+): string {
+	const kind = input.classifications.ownerKind(owner.entityTypeCode);
+	const municipalityCode =
+		kind === 'kommune'
+			? (owner.postalAddress?.municipalityCode ??
+				input.municipalityCodeByName.get(municipalityNameKey(owner.name)) ??
+				null)
+			: null;
+	const id = providerIdFor({ sorId: owner.sorId, kind, municipalityCode, cvr: owner.cvr });
+	const { created } = input.register.ensureProvider({
+		id,
+		ownerSorId: owner.sorId,
+		kind: providerKindFor(kind),
+		municipalityCode,
+		cvr: owner.cvr,
+		name: owner.name,
+		createdRunId: runId,
+		createdSnapshotDate: snapshotDate,
+	});
+	if (created) counts.providersNew++;
+	return id;
+}
+
+function closedSince(unit: StoredEntity, snapshotDate: string): string {
+	return unit.closedReason === 'missing' ? snapshotDate : (unit.toDate ?? snapshotDate);
+}
+
+/** Updates the counters and says whether the row differs from what is stored. */
+function classifyChange(
+	before: LocalityRow | undefined,
+	after: LocalityRow,
+	input: DerivationInput,
+	counts: RegisterChangeCounts,
+): boolean {
+	if (!before) {
+		counts.localitiesNew++;
+		return true;
+	}
+	if (before.status === 'active' && after.status === 'closed') counts.localitiesClosed++;
+	else if (before.status === 'closed' && after.status === 'active') counts.localitiesReopened++;
+	else if (input.movedIds.has(after.sorId) || before.parentChain !== after.parentChain)
+		counts.localitiesMoved++;
+	else if (
+		input.changedIds.has(after.sorId) ||
+		before.subUnits !== after.subUnits ||
+		before.providerId !== after.providerId
+	)
+		counts.localitiesChanged++;
+	return (
+		before.status !== after.status ||
+		before.closedReason !== after.closedReason ||
+		before.parentChain !== after.parentChain ||
+		before.subUnits !== after.subUnits ||
+		before.providerId !== after.providerId ||
+		input.changedIds.has(after.sorId) ||
+		input.movedIds.has(after.sorId)
+	);
+}
+
+function parentChain(unit: StoredEntity, entity: (id: string) => StoredEntity | null) {
+	const chain: { sorId: string; name: string; level: string }[] = [];
+	let parentId = unit.parentSorId;
+	while (parentId !== null) {
+		const parent = entity(parentId);
+		if (!parent) break;
+		chain.unshift({ sorId: parent.sorId, name: parent.name, level: parent.level });
+		parentId = parent.parentSorId;
+	}
+	return chain;
+}
+
+function subUnits(unit: StoredEntity, entities: SorEntityRepository) {
+	const found: {
+		sorId: string;
+		name: string;
+		entityTypeCode: string | null;
+		depth: number;
+		status: string;
+	}[] = [];
+	const queue: { id: string; depth: number }[] = [{ id: unit.sorId, depth: 0 }];
+	while (queue.length > 0) {
+		const { id, depth } = queue.shift()!;
+		for (const child of entities.children(id)) {
+			found.push({
+				sorId: child.sorId,
+				name: child.name,
+				entityTypeCode: child.entityTypeCode,
+				depth: depth + 1,
+				status: child.status,
+			});
+			queue.push({ id: child.sorId, depth: depth + 1 });
+		}
+	}
+	return found;
+}
