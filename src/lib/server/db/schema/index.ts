@@ -1,2 +1,5 @@
 export * from './sor';
 export * from './register';
+export * from './dar';
+export * from './inspection';
+export * from './quality';

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { sorEntities } from './sor';
 
 /** The 98 kommuner (reference data, reloaded on every run). */
@@ -49,6 +49,23 @@ export const localities = sqliteTable(
 		parentChain: text('parent_chain').notNull().default('[]'),
 		/** JSON array of `{ sorId, name, entityTypeCode, depth, status }` of the SOR units beneath it. */
 		subUnits: text('sub_units').notNull().default('[]'),
+		/** Result of the latest DAR validation of the visiting address. */
+		addressStatus: text('address_status', {
+			enum: ['valid', 'missing', 'invalid', 'pending'],
+		})
+			.notNull()
+			.default('pending'),
+		/** Normalised visiting address that was validated; a different one means "changed". */
+		validatedAddressKey: text('validated_address_key'),
+		addressValidatedAt: text('address_validated_at'),
+		darAddressId: text('dar_address_id'),
+		/** WGS84 position from DAR (never from the SOR record). */
+		lat: real('lat'),
+		lon: real('lon'),
+		/** Beliggenhedskommune: DAR's kommunekode of the visiting address. */
+		locationMunicipalityCode: text('location_municipality_code'),
+		/** Shown publicly only with a valid DAR visiting address. */
+		published: integer('published', { mode: 'boolean' }).notNull().default(false),
 		firstRegisteredSnapshotDate: text('first_registered_snapshot_date').notNull(),
 		lastChangedSnapshotDate: text('last_changed_snapshot_date').notNull(),
 	},
