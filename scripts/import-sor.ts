@@ -86,7 +86,8 @@ async function main(): Promise<number> {
 				: ({ entitiesRead, elapsedMs }) => progress.update(entitiesRead, elapsedMs),
 		});
 		progress.done();
-		if (values.json) process.stdout.write(`${JSON.stringify({ status: 'succeeded', ...summary })}\n`);
+		if (values.json)
+			process.stdout.write(`${JSON.stringify({ status: 'succeeded', ...summary })}\n`);
 		else process.stdout.write(formatSorSummary(summary));
 		return EXIT.ok;
 	} catch (error) {
@@ -100,7 +101,9 @@ async function main(): Promise<number> {
 					: EXIT.failed;
 		const status = code === EXIT.refused ? 'refused' : code === EXIT.locked ? 'locked' : 'failed';
 		if (values.json) process.stdout.write(`${JSON.stringify({ status, error: message })}\n`);
-		process.stderr.write(`SOR-importen ${status === 'refused' ? 'blev afvist' : 'fejlede'}: ${message}\n`);
+		process.stderr.write(
+			`SOR-importen ${status === 'refused' ? 'blev afvist' : 'fejlede'}: ${message}\n`,
+		);
 		return code;
 	} finally {
 		db.$client.close();

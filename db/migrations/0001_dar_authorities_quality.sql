@@ -33,7 +33,7 @@ CREATE TABLE `inspection_authorities` (
 CREATE TABLE `data_problems` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`problem_key` text NOT NULL,
-	`owner_sor_id` text NOT NULL,
+	`owner_key` text NOT NULL,
 	`sor_id` text,
 	`related_sor_id` text,
 	`code` text NOT NULL,
@@ -42,12 +42,11 @@ CREATE TABLE `data_problems` (
 	`action` text NOT NULL,
 	`first_seen_run_id` integer NOT NULL,
 	`first_seen_at` text NOT NULL,
-	`last_seen_run_id` integer NOT NULL,
 	`resolved_run_id` integer,
 	`resolved_at` text
 );
 --> statement-breakpoint
-CREATE INDEX `data_problems_owner_idx` ON `data_problems` (`owner_sor_id`);--> statement-breakpoint
+CREATE INDEX `data_problems_owner_idx` ON `data_problems` (`owner_key`);--> statement-breakpoint
 CREATE UNIQUE INDEX `data_problems_open_key_idx` ON `data_problems` (`problem_key`) WHERE "data_problems"."resolved_run_id" IS NULL;--> statement-breakpoint
 ALTER TABLE `localities` ADD `address_status` text DEFAULT 'pending' NOT NULL;--> statement-breakpoint
 ALTER TABLE `localities` ADD `validated_address_key` text;--> statement-breakpoint

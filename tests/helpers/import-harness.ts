@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RegisterDb } from '../../src/lib/server/db/client';
+import { UnavailableDarSource } from '../../src/lib/server/dar/unavailable-dar-source';
 import {
 	importSorSnapshot,
 	type SorImportOptions,
@@ -28,6 +29,8 @@ export function importXml(
 		openSource: async () => chunksOf(xml),
 		classificationsPath: resolve('db/reference/sor-classifications.csv'),
 		municipalitiesPath: resolve('db/reference/kommuner.csv'),
+		authoritiesPath: resolve('db/reference/aeldretilsyn.csv'),
+		darSource: new UnavailableDarSource('test', 'ingen DAR i denne test'),
 		lockPath: join(dir, 'import.lock'),
 		massCloseThreshold: 0.1,
 		now: () => new Date('2026-11-25T03:00:00Z'),
@@ -43,6 +46,9 @@ const REGISTER_TABLES = [
 	'import_rejections',
 	'sor_classifications',
 	'municipalities',
+	'data_problems',
+	'inspection_authorities',
+	'authority_municipalities',
 ];
 
 /** Every row of the register's tables as text, to prove a failed run changed nothing. */

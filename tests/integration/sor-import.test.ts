@@ -46,8 +46,18 @@ function country(
 			firstFrom: '2012-03-01',
 			from: '2025-07-01',
 			children: [
-				{ id: '100021000016001', name: 'Team Nord 1', type: CODES.homeCare, firstFrom: '2012-03-01' },
-				{ id: '100031000016001', name: 'Natgruppen Nord', type: CODES.homeCare, firstFrom: '2012-03-01' },
+				{
+					id: '100021000016001',
+					name: 'Team Nord 1',
+					type: CODES.homeCare,
+					firstFrom: '2012-03-01',
+				},
+				{
+					id: '100031000016001',
+					name: 'Natgruppen Nord',
+					type: CODES.homeCare,
+					firstFrom: '2012-03-01',
+				},
 			],
 		},
 		// shape c: a new locality with existing home-care units moved beneath it
@@ -122,7 +132,13 @@ function country(
 			name: 'Omsorgsgruppen ApS',
 			type: CODES.privat,
 			cvr: '12345678',
-			postal: { street: 'Havnegade', number: '10', postcode: '5000', district: 'Odense C', municipality: '0461' },
+			postal: {
+				street: 'Havnegade',
+				number: '10',
+				postcode: '5000',
+				district: 'Odense C',
+				municipality: '0461',
+			},
 			children: [
 				{
 					id: '300011000016001',
@@ -143,7 +159,13 @@ function country(
 			id: '400001000016001',
 			name: 'Region Midtjylland',
 			type: CODES.region,
-			postal: { street: 'Skottenborg', number: '26', postcode: '8800', district: 'Viborg', municipality: '0791' },
+			postal: {
+				street: 'Skottenborg',
+				number: '26',
+				postcode: '8800',
+				district: 'Viborg',
+				municipality: '0791',
+			},
 			children: [
 				{
 					id: '400011000016001',
@@ -263,20 +285,41 @@ describe('SOR import', () => {
 			.forEntity('100041000016001')
 			.find((e) => e.kind === 'moved');
 		expect(moved?.details).toEqual({ parentSorId: ['100101000016001', '100091000016001'] });
-		const chain = JSON.parse(new RegisterRepository(db).allLocalities().get('100041000016001')!.parentChain);
+		const chain = JSON.parse(
+			new RegisterRepository(db).allLocalities().get('100041000016001')!.parentChain,
+		);
 		expect(chain.at(-1).sorId).toBe('100091000016001');
 	});
 
 	it('closes a locality whose ToDate has passed, keeps it, and reopens it when SOR does', async () => {
-		await importXml(db, sorXml('2026-11-24', country(() => {}, 12)));
+		await importXml(
+			db,
+			sorXml(
+				'2026-11-24',
+				country(() => {}, 12),
+			),
+		);
 		const closing = await importXml(
 			db,
-			sorXml('2026-11-25', country((u) => (u.vest!.to = '2026-11-20'), 12)),
+			sorXml(
+				'2026-11-25',
+				country((u) => (u.vest!.to = '2026-11-20'), 12),
+			),
 		);
 		expect(closing.counts.localitiesClosed).toBe(1);
 		let vest = new RegisterRepository(db).allLocalities().get('100071000016001')!;
-		expect(vest).toMatchObject({ status: 'closed', closedReason: 'to_date', closedSince: '2026-11-20' });
-		const reopening = await importXml(db, sorXml('2026-11-26', country(() => {}, 12)));
+		expect(vest).toMatchObject({
+			status: 'closed',
+			closedReason: 'to_date',
+			closedSince: '2026-11-20',
+		});
+		const reopening = await importXml(
+			db,
+			sorXml(
+				'2026-11-26',
+				country(() => {}, 12),
+			),
+		);
 		expect(reopening.counts.localitiesReopened).toBe(1);
 		vest = new RegisterRepository(db).allLocalities().get('100071000016001')!;
 		expect(vest).toMatchObject({ status: 'active', closedReason: null, closedSince: null });
@@ -290,13 +333,33 @@ describe('SOR import', () => {
 	});
 
 	it('keeps a unit open on its ToDate (the last valid day)', async () => {
-		await importXml(db, sorXml('2026-11-24', country((u) => (u.vest!.to = '2026-11-24'))));
-		expect(new RegisterRepository(db).allLocalities().get('100071000016001')?.status).toBe('active');
+		await importXml(
+			db,
+			sorXml(
+				'2026-11-24',
+				country((u) => (u.vest!.to = '2026-11-24')),
+			),
+		);
+		expect(new RegisterRepository(db).allLocalities().get('100071000016001')?.status).toBe(
+			'active',
+		);
 	});
 
 	it('marks a locality that vanished from the snapshot closed, never deleting it', async () => {
-		await importXml(db, sorXml('2026-11-24', country(() => {}, 12)));
-		const summary = await importXml(db, sorXml('2026-11-25', country((u) => delete u.vest, 12)));
+		await importXml(
+			db,
+			sorXml(
+				'2026-11-24',
+				country(() => {}, 12),
+			),
+		);
+		const summary = await importXml(
+			db,
+			sorXml(
+				'2026-11-25',
+				country((u) => delete u.vest, 12),
+			),
+		);
 		expect(summary.counts.localitiesClosed).toBe(1);
 		const entity = new SorEntityRepository(db).get('100081000016001');
 		expect(entity).toMatchObject({ status: 'closed', closedReason: 'missing', inSnapshot: false });
@@ -308,8 +371,20 @@ describe('SOR import', () => {
 	});
 
 	it('closes a locality whose unit type is changed back, keeping the entity active', async () => {
-		await importXml(db, sorXml('2026-11-24', country(() => {}, 12)));
-		await importXml(db, sorXml('2026-11-25', country((u) => (u.nord!.type = CODES.homeCare), 12)));
+		await importXml(
+			db,
+			sorXml(
+				'2026-11-24',
+				country(() => {}, 12),
+			),
+		);
+		await importXml(
+			db,
+			sorXml(
+				'2026-11-25',
+				country((u) => (u.nord!.type = CODES.homeCare), 12),
+			),
+		);
 		expect(new RegisterRepository(db).allLocalities().get('100011000016001')).toMatchObject({
 			status: 'closed',
 			closedReason: 'type_changed',
@@ -337,12 +412,19 @@ describe('SOR import', () => {
 
 	it.each([
 		['truncated', (xml: string) => xml.slice(0, Math.floor(xml.length * 0.6))],
-		['malformed', (xml: string) => xml.replace('<sor1:EntityName>Helhedspleje Syd', '<sor1:EntityName>Helhedspleje <Syd')],
+		[
+			'malformed',
+			(xml: string) =>
+				xml.replace('<sor1:EntityName>Helhedspleje Syd', '<sor1:EntityName>Helhedspleje <Syd'),
+		],
 		['wrong root', (xml: string) => xml.replace(/SorTree/g, 'Noget')],
 	])('leaves the register exactly as it was on a %s file', async (_label, spoil) => {
 		await importXml(db, sorXml('2026-11-24', country()));
 		const before = dumpRegister(db);
-		const xml = sorXml('2026-11-25', country((u) => (u.nord!.phone = '11111111')));
+		const xml = sorXml(
+			'2026-11-25',
+			country((u) => (u.nord!.phone = '11111111')),
+		);
 		await expect(importXml(db, spoil(xml))).rejects.toThrow();
 		expect(dumpRegister(db)).toBe(before);
 		const run = new ImportRunRepository(db).latest('sor');
@@ -373,13 +455,18 @@ describe('SOR import', () => {
 		await importXml(db, sorXml('2026-11-24', country()));
 		const summary = await importXml(
 			db,
-			sorXml('2026-11-25', country((u) => (u.nord!.firstFrom = '1. marts 2012'))),
+			sorXml(
+				'2026-11-25',
+				country((u) => (u.nord!.firstFrom = '1. marts 2012')),
+			),
 		);
 		expect(summary.counts.recordsRejected).toBe(1);
 		expect(summary.rejections[0]).toMatchObject({ sorId: '100011000016001' });
 		expect(summary.rejections[0]?.reason).toMatch(/firstFromDate/);
 		expect(new ImportRunRepository(db).rejections(summary.runId)).toHaveLength(1);
-		expect(new RegisterRepository(db).allLocalities().get('100011000016001')?.status).toBe('active');
+		expect(new RegisterRepository(db).allLocalities().get('100011000016001')?.status).toBe(
+			'active',
+		);
 	});
 
 	it('refuses a snapshot older than the one the register holds', async () => {

@@ -15,7 +15,8 @@ export function checkMassClose(input: {
 	if (allowMassClose || activeBefore === 0 || closing === 0) return { allowed: true };
 	const share = closing / activeBefore;
 	if (share <= threshold) return { allowed: true };
-	const pct = (value: number) => `${(value * 100).toLocaleString('da-DK', { maximumFractionDigits: 1 })} %`;
+	const pct = (value: number) =>
+		`${(value * 100).toLocaleString('da-DK', { maximumFractionDigits: 1 })} %`;
 	return {
 		allowed: false,
 		reason:

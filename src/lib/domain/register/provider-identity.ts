@@ -13,7 +13,8 @@ export interface OwnerIdentity {
  * its CVR, so the provider survives a new SOR-ID for the same owner.
  */
 export function providerIdFor(owner: OwnerIdentity): string {
-	if (owner.kind === 'kommune' && owner.municipalityCode) return `kommune-${owner.municipalityCode}`;
+	if (owner.kind === 'kommune' && owner.municipalityCode)
+		return `kommune-${owner.municipalityCode}`;
 	if (owner.cvr) return `cvr-${owner.cvr}`;
 	return `sor-${owner.sorId}`;
 }

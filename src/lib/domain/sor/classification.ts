@@ -63,6 +63,11 @@ export class Classifications {
 		return [...this.localityCodes];
 	}
 
+	/** All codes of the home-care unit type. */
+	homeCareTypeCodes(): string[] {
+		return [...this.homeCareCodes];
+	}
+
 	private codesNamed(name: string): Set<string> {
 		const wanted = normaliseName(name);
 		const codes = new Set<string>();

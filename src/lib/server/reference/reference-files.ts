@@ -6,6 +6,7 @@ import { readCsvRecords, readTextFile } from '../csv/read-csv';
 export const REFERENCE_FILES = {
 	classifications: resolve('db/reference/sor-classifications.csv'),
 	municipalities: resolve('db/reference/kommuner.csv'),
+	authorities: resolve('db/reference/aeldretilsyn.csv'),
 } as const;
 
 /** Drops `#` comment lines so reference files can say where they come from. */
@@ -82,4 +83,50 @@ export async function readMunicipalities(
 		});
 	}
 	return rows;
+}
+
+const authorityRow = z.object({
+	kommunekode: z.string().regex(/^\d{4}$/, 'kommunekode skal være 4 cifre'),
+	myndighed_id: z.string().regex(/^[a-z0-9-]+$/, 'myndighed_id må kun have a-z, 0-9 og -'),
+	myndighed_navn: z.string().trim().min(1, 'myndighed_navn mangler'),
+	foreloebig: z.enum(['ja', 'nej']),
+});
+
+/** One authority and the kommuner it covers. */
+export interface AuthorityArea {
+	id: string;
+	name: string;
+	provisional: boolean;
+	municipalityCodes: string[];
+}
+
+/** Reads the kommune → Ældretilsyn authority table (kommunekode;myndighed_id;myndighed_navn;foreloebig). */
+export async function readAuthorityAreas(path: string): Promise<AuthorityArea[]> {
+	const byId = new Map<string, AuthorityArea>();
+	const seen = new Set<string>();
+	for await (const { line, values } of readCsvRecords(withoutComments(readTextFile(path)))) {
+		const parsed = authorityRow.safeParse(values);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			throw new Error(
+				`Tilsynsfilen ${path}, linje ${line}: ${issue?.path.join('.')}: ${issue?.message}`,
+			);
+		}
+		const row = parsed.data;
+		if (seen.has(row.kommunekode)) {
+			throw new Error(
+				`Tilsynsfilen ${path}, linje ${line}: kommune ${row.kommunekode} står to gange.`,
+			);
+		}
+		seen.add(row.kommunekode);
+		const area = byId.get(row.myndighed_id) ?? {
+			id: row.myndighed_id,
+			name: row.myndighed_navn,
+			provisional: row.foreloebig === 'ja',
+			municipalityCodes: [],
+		};
+		area.municipalityCodes.push(row.kommunekode);
+		byId.set(row.myndighed_id, area);
+	}
+	return [...byId.values()];
 }

@@ -65,8 +65,13 @@ export class ImportRunRepository {
 			? and(eq(importRuns.kind, kind), eq(importRuns.status, 'succeeded'))
 			: eq(importRuns.kind, kind);
 		return (
-			this.db.select().from(importRuns).where(condition).orderBy(desc(importRuns.id)).limit(1).get() ??
-			null
+			this.db
+				.select()
+				.from(importRuns)
+				.where(condition)
+				.orderBy(desc(importRuns.id))
+				.limit(1)
+				.get() ?? null
 		);
 	}
 }

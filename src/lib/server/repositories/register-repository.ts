@@ -22,13 +22,32 @@ export interface LocalityListItem {
 	municipalityCode: string | null;
 }
 
+/** The validation fields of a locality, written by the DAR validation step. */
+export type LocalityValidation = Pick<
+	LocalityRow,
+	| 'addressStatus'
+	| 'validatedAddressKey'
+	| 'addressValidatedAt'
+	| 'darAddressId'
+	| 'lat'
+	| 'lon'
+	| 'locationMunicipalityCode'
+	| 'published'
+>;
+
 /** All SQL on providers, localities and kommuner. */
 export class RegisterRepository {
 	constructor(private readonly db: RegisterDb) {}
 
 	/** Every locality row, keyed by SOR-ID. */
 	allLocalities(): Map<string, LocalityRow> {
-		return new Map(this.db.select().from(localities).all().map((row) => [row.sorId, row]));
+		return new Map(
+			this.db
+				.select()
+				.from(localities)
+				.all()
+				.map((row) => [row.sorId, row]),
+		);
 	}
 
 	/** Inserts or replaces a locality row. */
@@ -38,6 +57,21 @@ export class RegisterRepository {
 			.values(row)
 			.onConflictDoUpdate({ target: localities.sorId, set: row })
 			.run();
+	}
+
+	/** Active localities with their current validation state, for the DAR validation step. */
+	activeLocalityRows(): LocalityRow[] {
+		return this.db
+			.select()
+			.from(localities)
+			.where(eq(localities.status, 'active'))
+			.orderBy(asc(localities.sorId))
+			.all();
+	}
+
+	/** Stores the outcome of validating one locality's visiting address. */
+	saveValidation(sorId: string, validation: LocalityValidation): void {
+		this.db.update(localities).set(validation).where(eq(localities.sorId, sorId)).run();
 	}
 
 	/** One provider by id, or null. */
@@ -121,9 +155,7 @@ export class RegisterRepository {
 	/** Active localities in a kommune by the visiting address's kommunekode. */
 	activeLocalitiesInMunicipality(code: string): LocalityListItem[] {
 		return this.localityQuery()
-			.where(
-				and(eq(localities.status, 'active'), eq(sorEntities.visitingMunicipalityCode, code)),
-			)
+			.where(and(eq(localities.status, 'active'), eq(sorEntities.visitingMunicipalityCode, code)))
 			.all();
 	}
 

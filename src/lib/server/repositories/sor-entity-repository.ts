@@ -245,6 +245,17 @@ export class SorEntityRepository {
 		return rows.map(fromRow);
 	}
 
+	/** Owners (SOR-IDs) that have at least one active entity of one of the type codes. */
+	ownersWithActiveType(codes: string[]): string[] {
+		if (codes.length === 0) return [];
+		return this.db.$client
+			.prepare(
+				`SELECT DISTINCT owner_sor_id FROM sor_entities WHERE status = 'active' AND entity_type_code IN (${codes.map(() => '?').join(',')}) ORDER BY owner_sor_id`,
+			)
+			.pluck()
+			.all(...codes) as string[];
+	}
+
 	/** Counts of entities by level and status, for the stats command. */
 	countByLevelAndStatus(): { level: string; status: string; count: number }[] {
 		return this.db.$client

@@ -11,7 +11,8 @@ export const dataProblems = sqliteTable(
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		/** code + SOR-ID (+ related SOR-ID): identifies "the same problem" across runs. */
 		problemKey: text('problem_key').notNull(),
-		ownerSorId: text('owner_sor_id').notNull(),
+		/** The owner's stable key (`kommune-0751`, `cvr-12345678`, `sor-…`), as for providers. */
+		ownerKey: text('owner_key').notNull(),
 		sorId: text('sor_id'),
 		relatedSorId: text('related_sor_id'),
 		code: text('code').notNull(),
@@ -20,12 +21,11 @@ export const dataProblems = sqliteTable(
 		action: text('action').notNull(),
 		firstSeenRunId: integer('first_seen_run_id').notNull(),
 		firstSeenAt: text('first_seen_at').notNull(),
-		lastSeenRunId: integer('last_seen_run_id').notNull(),
 		resolvedRunId: integer('resolved_run_id'),
 		resolvedAt: text('resolved_at'),
 	},
 	(table) => [
-		index('data_problems_owner_idx').on(table.ownerSorId),
+		index('data_problems_owner_idx').on(table.ownerKey),
 		// One open row per problem; resolved rows are history and may repeat.
 		uniqueIndex('data_problems_open_key_idx')
 			.on(table.problemKey)

@@ -51,7 +51,7 @@ export const localities = sqliteTable(
 		subUnits: text('sub_units').notNull().default('[]'),
 		/** Result of the latest DAR validation of the visiting address. */
 		addressStatus: text('address_status', {
-			enum: ['valid', 'missing', 'invalid', 'pending'],
+			enum: ['valid', 'missing', 'not_found', 'retired', 'pending'],
 		})
 			.notNull()
 			.default('pending'),

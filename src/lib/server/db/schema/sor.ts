@@ -121,4 +121,3 @@ export const sorClassifications = sqliteTable('sor_classifications', {
 	code: text('code').primaryKey(),
 	name: text('name').notNull(),
 });
-

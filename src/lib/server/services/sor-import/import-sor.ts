@@ -10,11 +10,28 @@ import { ReferenceRepository } from '../../repositories/reference-repository';
 import { RegisterRepository } from '../../repositories/register-repository';
 import { SorEntityRepository } from '../../repositories/sor-entity-repository';
 import { SorEventRepository } from '../../repositories/sor-event-repository';
-import { readClassifications, readMunicipalities } from '../../reference/reference-files';
+import type { DarSource } from '../../dar/dar-source';
+import {
+	DataProblemRepository,
+	type OwnedProblem,
+	type StoredProblem,
+} from '../../repositories/data-problem-repository';
+import { InspectionRepository } from '../../repositories/inspection-repository';
+import {
+	readAuthorityAreas,
+	readClassifications,
+	readMunicipalities,
+} from '../../reference/reference-files';
+import {
+	validateLocalityAddresses,
+	type AddressValidationSummary,
+} from '../quality/address-validation';
+import { findProblems } from '../quality/find-problems';
 import { parseSorXml } from '../../sor/parser';
 import { acquireImportLock } from '../import-lock';
 import { ImportRefusedError } from './errors';
-import { deriveRegister, municipalityNameKey, type RegisterChangeCounts } from './register-derivation';
+import { municipalityNameKey } from './owner-identity';
+import { deriveRegister, type RegisterChangeCounts } from './register-derivation';
 
 /** Everything a SOR import run needs, passed in so tests can use real files and a fake clock. */
 export interface SorImportOptions {
@@ -25,6 +42,9 @@ export interface SorImportOptions {
 	openSource: () => Promise<AsyncIterable<Buffer | string>>;
 	classificationsPath: string;
 	municipalitiesPath: string;
+	authoritiesPath: string;
+	/** Where visiting addresses are validated (the local DAR table or an online service). */
+	darSource: DarSource;
 	lockPath: string;
 	massCloseThreshold: number;
 	allowMassClose?: boolean;
@@ -57,7 +77,16 @@ export interface SorImportSummary {
 	finishedAt: string;
 	durationMs: number;
 	counts: SorImportCounts;
-	rejections: { sorId: string | null; reason: string }[];
+	rejections: Rejection[];
+	addressValidation: AddressValidationSummary;
+	problems: { opened: OwnedProblem[]; resolved: StoredProblem[]; open: number };
+}
+
+/** A record that failed validation, with the owner it belongs to when the parser knew it. */
+export interface Rejection {
+	sorId: string | null;
+	ownerSorId: string | null;
+	reason: string;
 }
 
 const PROGRESS_EVERY = 5000;
@@ -73,13 +102,19 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 	const release = acquireImportLock(options.lockPath);
 	const runs = new ImportRunRepository(db);
 	const startedAt = now();
-	const runId = runs.start('sor', options.sourceLabel, startedAt.toISOString(), options.isSampleData);
+	const runId = runs.start(
+		'sor',
+		options.sourceLabel,
+		startedAt.toISOString(),
+		options.isSampleData,
+	);
 	let header: SorSnapshotHeader | null = null;
 	let inTransaction = false;
 	try {
 		const classificationEntries = await readClassifications(options.classificationsPath);
 		const classifications = new Classifications(classificationEntries);
 		const municipalities = await readMunicipalities(options.municipalitiesPath);
+		const authorityAreas = await readAuthorityAreas(options.authoritiesPath);
 		const previousRun = runs.latest('sor', true);
 
 		db.$client.exec('BEGIN IMMEDIATE');
@@ -87,6 +122,7 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 		const reference = new ReferenceRepository(db);
 		reference.replaceClassifications(classificationEntries);
 		reference.replaceMunicipalities(municipalities);
+		new InspectionRepository(db).replaceAreas(authorityAreas);
 
 		const entities = new SorEntityRepository(db);
 		const events = new SorEventRepository(db);
@@ -94,7 +130,7 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 		const seen = new Set<string>();
 		const changedIds = new Set<string>();
 		const movedIds = new Set<string>();
-		const rejections: { sorId: string | null; reason: string }[] = [];
+		const rejections: Rejection[] = [];
 		const counts = {
 			entitiesRead: 0,
 			entitiesNew: 0,
@@ -125,6 +161,7 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 					});
 				}
 				const sorId = typeof raw.sorId === 'string' && raw.sorId !== '' ? raw.sorId : null;
+				const ownerSorId = typeof raw.ownerSorId === 'string' ? raw.ownerSorId : null;
 				const parsed = sorRecordSchema.safeParse(raw);
 				if (!parsed.success) {
 					// A rejected record is still in the snapshot: it must not be closed as missing.
@@ -132,13 +169,17 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 					const reason = parsed.error.issues
 						.map((issue) => `${issue.path.join('.') || 'post'}: ${issue.message}`)
 						.join('; ');
-					rejections.push({ sorId, reason });
+					rejections.push({ sorId, ownerSorId, reason });
 					counts.recordsRejected++;
 					return;
 				}
 				const record = parsed.data;
 				if (seen.has(record.sorId)) {
-					rejections.push({ sorId: record.sorId, reason: 'SOR-ID forekommer mere end én gang i udtrækket' });
+					rejections.push({
+						sorId: record.sorId,
+						ownerSorId: record.ownerSorId,
+						reason: 'SOR-ID forekommer mere end én gang i udtrækket',
+					});
 					counts.recordsRejected++;
 					return;
 				}
@@ -200,13 +241,15 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 			}
 		}
 
+		const register = new RegisterRepository(db);
+		const municipalityCodeByName = new Map(
+			municipalities.map((m) => [municipalityNameKey(m.name), m.code] as const),
+		);
 		const registerCounts = deriveRegister({
 			entities,
-			register: new RegisterRepository(db),
+			register,
 			classifications,
-			municipalityCodeByName: new Map(
-				municipalities.map((m) => [municipalityNameKey(m.name), m.code] as const),
-			),
+			municipalityCodeByName,
 			runId,
 			snapshotDate,
 			changedIds,
@@ -220,6 +263,21 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 		});
 		if (!verdict.allowed) throw new ImportRefusedError(verdict.reason);
 
+		const runAt = now().toISOString();
+		const addressValidation = await validateLocalityAddresses({
+			register,
+			entities,
+			dar: options.darSource,
+			validatedAt: runAt,
+		});
+		const problemRepository = new DataProblemRepository(db);
+		const problemChanges = problemRepository.sync(
+			findProblems({ register, entities, classifications, municipalityCodeByName, rejections }),
+			runId,
+			runAt,
+		);
+		const openProblems = problemRepository.open().length;
+
 		for (const rejection of rejections) runs.reject(runId, rejection.sorId, rejection.reason);
 		db.$client.exec('COMMIT');
 		inTransaction = false;
@@ -232,6 +290,9 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 			snapshotDate,
 			fileCreatedAt: result.header.createdAt,
 			counts: { ...allCounts },
+			message: addressValidation.outage
+				? `DAR var ikke tilgængelig: ${addressValidation.outage}`
+				: null,
 		});
 		return {
 			runId,
@@ -243,6 +304,8 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 			durationMs: finishedAt.getTime() - startedAt.getTime(),
 			counts: allCounts,
 			rejections,
+			addressValidation,
+			problems: { ...problemChanges, open: openProblems },
 		};
 	} catch (error) {
 		if (inTransaction) db.$client.exec('ROLLBACK');
@@ -257,4 +320,3 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 		release();
 	}
 }
-

@@ -1,7 +1,7 @@
 import type { Classifications } from '../../../domain/sor/classification';
-import { providerIdFor, providerKindFor } from '../../../domain/register/provider-identity';
 import type { LocalityRow, RegisterRepository } from '../../repositories/register-repository';
 import type { SorEntityRepository, StoredEntity } from '../../repositories/sor-entity-repository';
+import { resolveOwner } from './owner-identity';
 
 /** Counts of what a run did to the register's localities and providers. */
 export interface RegisterChangeCounts {
@@ -14,6 +14,18 @@ export interface RegisterChangeCounts {
 	providersNew: number;
 }
 
+/** Validation state of a locality that DAR has not been asked about yet. */
+const NOT_YET_VALIDATED = {
+	addressStatus: 'pending',
+	validatedAddressKey: null,
+	addressValidatedAt: null,
+	darAddressId: null,
+	lat: null,
+	lon: null,
+	locationMunicipalityCode: null,
+	published: false,
+} as const satisfies Partial<LocalityRow>;
+
 interface DerivationInput {
 	entities: SorEntityRepository;
 	register: RegisterRepository;
@@ -24,16 +36,6 @@ interface DerivationInput {
 	/** SOR-IDs with a 'changed' or 'moved' event in this run. */
 	changedIds: ReadonlySet<string>;
 	movedIds: ReadonlySet<string>;
-}
-
-/** Lower-cased kommune name without "kommune" and genitive s, for matching owner names. */
-export function municipalityNameKey(name: string): string {
-	return name
-		.toLocaleLowerCase('da-DK')
-		.replace(/\bkommune\b/g, '')
-		.replace(/s\s*$/u, '')
-		.replace(/\s+/g, ' ')
-		.trim();
 }
 
 /**
@@ -69,6 +71,7 @@ export function deriveRegister(input: DerivationInput): RegisterChangeCounts {
 		if (!owner) continue; // cannot happen: the parser always emits the owner first
 		const providerId = ensureProvider(input, owner, runId, snapshotDate, counts);
 		const row: LocalityRow = {
+			...(before ?? NOT_YET_VALIDATED),
 			sorId: unit.sorId,
 			providerId,
 			status: active ? 'active' : 'closed',
@@ -78,6 +81,7 @@ export function deriveRegister(input: DerivationInput): RegisterChangeCounts {
 			subUnits: JSON.stringify(subUnits(unit, entities)),
 			firstRegisteredSnapshotDate: before?.firstRegisteredSnapshotDate ?? snapshotDate,
 			lastChangedSnapshotDate: before?.lastChangedSnapshotDate ?? snapshotDate,
+			published: active && (before?.published ?? false),
 		};
 		const changed = classifyChange(before, row, input, counts);
 		if (changed) {
@@ -98,6 +102,7 @@ export function deriveRegister(input: DerivationInput): RegisterChangeCounts {
 			closedSince: snapshotDate,
 			closedReason: 'type_changed',
 			lastChangedSnapshotDate: snapshotDate,
+			published: false,
 		});
 		counts.localitiesClosed++;
 	}
@@ -111,26 +116,19 @@ function ensureProvider(
 	snapshotDate: string,
 	counts: RegisterChangeCounts,
 ): string {
-	const kind = input.classifications.ownerKind(owner.entityTypeCode);
-	const municipalityCode =
-		kind === 'kommune'
-			? (owner.postalAddress?.municipalityCode ??
-				input.municipalityCodeByName.get(municipalityNameKey(owner.name)) ??
-				null)
-			: null;
-	const id = providerIdFor({ sorId: owner.sorId, kind, municipalityCode, cvr: owner.cvr });
+	const resolved = resolveOwner(owner, input.classifications, input.municipalityCodeByName);
 	const { created } = input.register.ensureProvider({
-		id,
+		id: resolved.key,
 		ownerSorId: owner.sorId,
-		kind: providerKindFor(kind),
-		municipalityCode,
+		kind: resolved.providerKind,
+		municipalityCode: resolved.municipalityCode,
 		cvr: owner.cvr,
 		name: owner.name,
 		createdRunId: runId,
 		createdSnapshotDate: snapshotDate,
 	});
 	if (created) counts.providersNew++;
-	return id;
+	return resolved.key;
 }
 
 function closedSince(unit: StoredEntity, snapshotDate: string): string {

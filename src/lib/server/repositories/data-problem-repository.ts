@@ -1,0 +1,117 @@
+import { and, asc, desc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
+import { problemKey, type Problem } from '../../domain/quality/problem';
+import type { RegisterDb } from '../db/client';
+import { dataProblems } from '../db/schema';
+
+const SEVERITY_ORDER = sql`CASE ${dataProblems.severity} WHEN 'blocking' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+
+/** A stored problem, open or resolved. */
+export type StoredProblem = typeof dataProblems.$inferSelect;
+
+/** A problem together with the owner it is reported to. */
+export interface OwnedProblem extends Problem {
+	ownerKey: string;
+}
+
+/** All SQL on `data_problems`. */
+export class DataProblemRepository {
+	constructor(private readonly db: RegisterDb) {}
+
+	/**
+	 * Makes the open problems equal to `current`: new ones are opened with this run as first seen,
+	 * still-present ones keep their first-seen run, and vanished ones are marked resolved.
+	 */
+	sync(
+		current: OwnedProblem[],
+		runId: number,
+		at: string,
+	): { opened: OwnedProblem[]; resolved: StoredProblem[] } {
+		const open = new Map(
+			this.db
+				.select()
+				.from(dataProblems)
+				.where(isNull(dataProblems.resolvedRunId))
+				.all()
+				.map((row) => [row.problemKey, row] as const),
+		);
+		const opened: OwnedProblem[] = [];
+		const stillOpen = new Set<string>();
+		for (const p of current) {
+			const key = problemKey(p);
+			if (stillOpen.has(key)) continue;
+			stillOpen.add(key);
+			const existing = open.get(key);
+			if (existing) {
+				const same =
+					existing.ownerKey === p.ownerKey &&
+					existing.severity === p.severity &&
+					existing.message === p.message &&
+					existing.action === p.action;
+				// Unchanged problems are not rewritten, so re-running a snapshot changes nothing.
+				if (same) continue;
+				this.db
+					.update(dataProblems)
+					.set({
+						ownerKey: p.ownerKey,
+						severity: p.severity,
+						message: p.message,
+						action: p.action,
+					})
+					.where(eq(dataProblems.id, existing.id))
+					.run();
+			} else {
+				this.db
+					.insert(dataProblems)
+					.values({
+						problemKey: key,
+						ownerKey: p.ownerKey,
+						sorId: p.sorId,
+						relatedSorId: p.relatedSorId,
+						code: p.code,
+						severity: p.severity,
+						message: p.message,
+						action: p.action,
+						firstSeenRunId: runId,
+						firstSeenAt: at,
+					})
+					.run();
+				opened.push(p);
+			}
+		}
+		const resolved: StoredProblem[] = [];
+		for (const [key, row] of open) {
+			if (stillOpen.has(key)) continue;
+			this.db
+				.update(dataProblems)
+				.set({ resolvedRunId: runId, resolvedAt: at })
+				.where(eq(dataProblems.id, row.id))
+				.run();
+			resolved.push({ ...row, resolvedRunId: runId, resolvedAt: at });
+		}
+		return { opened, resolved };
+	}
+
+	/** Open problems, optionally of one owner, most severe first. */
+	open(ownerKey?: string): StoredProblem[] {
+		const condition = ownerKey
+			? and(isNull(dataProblems.resolvedRunId), eq(dataProblems.ownerKey, ownerKey))
+			: isNull(dataProblems.resolvedRunId);
+		return this.db
+			.select()
+			.from(dataProblems)
+			.where(condition)
+			.orderBy(SEVERITY_ORDER, asc(dataProblems.sorId), asc(dataProblems.code))
+			.all();
+	}
+
+	/** Resolved problems of one owner, newest first (the history). */
+	resolved(ownerKey: string, limit = 200): StoredProblem[] {
+		return this.db
+			.select()
+			.from(dataProblems)
+			.where(and(isNotNull(dataProblems.resolvedRunId), eq(dataProblems.ownerKey, ownerKey)))
+			.orderBy(desc(dataProblems.resolvedRunId), asc(dataProblems.sorId))
+			.limit(limit)
+			.all();
+	}
+}
