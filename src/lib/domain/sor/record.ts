@@ -9,7 +9,14 @@ const optionalText = z
 	.transform((value) => (value === '' ? null : value))
 	.nullable();
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'skal være en dato på formen ÅÅÅÅ-MM-DD');
+/** True for a real calendar date written ÅÅÅÅ-MM-DD (so 2025-13-45 is refused). */
+function isIsoDate(text: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+	const time = Date.parse(`${text}T00:00:00Z`);
+	return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
+}
+
+const isoDate = z.string().refine(isIsoDate, 'skal være en gyldig dato på formen ÅÅÅÅ-MM-DD');
 
 /** A postal or visiting address as SOR writes it (all codes kept as strings to preserve leading zeros). */
 export const sorAddressSchema = z.object({
