@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadConfig } from '../src/lib/server/config';
-import { openMigratedDatabase } from '../src/lib/server/db/client';
+import { createDarSource } from '../src/lib/server/dar/create-dar-source';
 import { REFERENCE_FILES } from '../src/lib/server/reference/reference-files';
 import { ImportLockedError } from '../src/lib/server/services/import-lock';
 import { ImportRefusedError } from '../src/lib/server/services/sor-import/errors';
@@ -13,9 +13,10 @@ import {
 	importSorSnapshot,
 	type SorImportSummary,
 } from '../src/lib/server/services/sor-import/import-sor';
+import { DataQualityReportService } from '../src/lib/server/services/quality/data-quality-report';
 import { openSorSource } from '../src/lib/server/sor/source';
-import { EXIT, lockPathFor, progressLine, usageError } from './lib/cli';
-import { formatSorSummary } from './lib/sor-summary';
+import { EXIT, openDatabaseOrExit, lockPathFor, progressLine, usageError } from './lib/cli';
+import { formatSorSummary, writeOwnerReports } from './lib/sor-summary';
 
 const USAGE = `Brug: npm run import:sor -- <fil eller URL> [valg]
 
@@ -24,6 +25,7 @@ const USAGE = `Brug: npm run import:sor -- <fil eller URL> [valg]
   --mass-close-threshold N andel (0-1) der udløser stop; standard 0.1 eller SOR_MASS_CLOSE_THRESHOLD
   --allow-older-snapshot   tillad et udtræk der er ældre end registrets seneste
   --sample-data            markér data som eksempeldata (sættes automatisk for filer i db/sample/)
+  --report-dir MAPPE       skriv én CSV-fil pr. ejer med åbne problemer (til SOR-administratoren)
   --json                   skriv resumeet som ét JSON-objekt på stdout
   --quiet                  ingen fremdriftslinje`;
 
@@ -38,6 +40,7 @@ async function main(): Promise<number> {
 				'mass-close-threshold': { type: 'string' },
 				'allow-older-snapshot': { type: 'boolean', default: false },
 				'sample-data': { type: 'boolean', default: false },
+				'report-dir': { type: 'string' },
 				json: { type: 'boolean', default: false },
 				quiet: { type: 'boolean', default: false },
 				help: { type: 'boolean', default: false },
@@ -65,7 +68,7 @@ async function main(): Promise<number> {
 	const isSampleData =
 		values['sample-data'] || (!isUrl && resolve(location).startsWith(resolve('db/sample')));
 	const progress = progressLine('SOR-enheder læst');
-	const db = openMigratedDatabase(config.databasePath);
+	const db = openDatabaseOrExit(config.databasePath);
 	try {
 		const summary: SorImportSummary = await importSorSnapshot({
 			db,
@@ -76,6 +79,8 @@ async function main(): Promise<number> {
 				? resolve(values.classifications)
 				: REFERENCE_FILES.classifications,
 			municipalitiesPath: REFERENCE_FILES.municipalities,
+			authoritiesPath: REFERENCE_FILES.authorities,
+			darSource: createDarSource(db),
 			lockPath: lockPathFor(config.databasePath),
 			massCloseThreshold: threshold,
 			allowMassClose: values['allow-mass-close'],
@@ -86,9 +91,19 @@ async function main(): Promise<number> {
 				: ({ entitiesRead, elapsedMs }) => progress.update(entitiesRead, elapsedMs),
 		});
 		progress.done();
-		if (values.json)
-			process.stdout.write(`${JSON.stringify({ status: 'succeeded', ...summary })}\n`);
-		else process.stdout.write(formatSorSummary(summary));
+		const reportFiles = values['report-dir']
+			? writeOwnerReports(new DataQualityReportService(db), resolve(values['report-dir']))
+			: [];
+		if (values.json) {
+			process.stdout.write(`${JSON.stringify({ status: 'succeeded', ...summary, reportFiles })}\n`);
+		} else {
+			process.stdout.write(formatSorSummary(summary));
+			if (values['report-dir']) {
+				process.stdout.write(
+					`  Fejlrapporter:    ${reportFiles.length} filer i ${resolve(values['report-dir'])}\n`,
+				);
+			}
+		}
 		return EXIT.ok;
 	} catch (error) {
 		progress.done();

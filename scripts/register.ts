@@ -1,9 +1,8 @@
 /** `npm run register -- stats [--json]`: the register in numbers for operators and monitoring. */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/lib/server/config';
-import { openMigratedDatabase } from '../src/lib/server/db/client';
 import { registerStats } from '../src/lib/server/services/register-stats';
-import { EXIT, usageError } from './lib/cli';
+import { EXIT, openDatabaseOrExit, usageError } from './lib/cli';
 
 const USAGE = `Brug: npm run register -- stats [--json]`;
 
@@ -13,7 +12,7 @@ const { values, positionals } = parseArgs({
 });
 if (positionals[0] !== 'stats' || positionals.length !== 1) usageError('ukendt kommando.', USAGE);
 
-const db = openMigratedDatabase(loadConfig().databasePath);
+const db = openDatabaseOrExit(loadConfig().databasePath);
 const stats = registerStats(db);
 db.$client.close();
 if (values.json) {

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/lib/server/config';
+import { createDarSource } from '../src/lib/server/dar/create-dar-source';
 import { openMigratedDatabase } from '../src/lib/server/db/client';
 import { ImportRunRepository } from '../src/lib/server/repositories/import-run-repository';
 import { REFERENCE_FILES } from '../src/lib/server/reference/reference-files';
@@ -48,6 +49,8 @@ async function loadSampleIfEmpty(): Promise<void> {
 			openSource: () => openSorSource(SAMPLE_SOR),
 			classificationsPath: REFERENCE_FILES.classifications,
 			municipalitiesPath: REFERENCE_FILES.municipalities,
+			authoritiesPath: REFERENCE_FILES.authorities,
+			darSource: createDarSource(db),
 			lockPath: lockPathFor(config.databasePath),
 			massCloseThreshold: config.massCloseThreshold,
 			isSampleData: true,

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { openMigratedDatabase, type RegisterDb } from '../../src/lib/server/db/client';
 
 /** Exit codes shared by the operator commands, documented in the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3, locked: 4 } as const;
@@ -40,4 +41,16 @@ export function progressLine(label: string): {
 			if (tty) process.stderr.write('\n');
 		},
 	};
+}
+
+/** Opens and migrates the register database, or exits with a clear message instead of a stack trace. */
+export function openDatabaseOrExit(path: string): RegisterDb {
+	try {
+		return openMigratedDatabase(path);
+	} catch (error) {
+		const cause = (error as { cause?: unknown }).cause;
+		const detail = cause instanceof Error ? cause.message : (error as Error).message;
+		process.stderr.write(`Kan ikke åbne eller migrere databasen ${path}: ${detail}\n`);
+		process.exit(EXIT.failed);
+	}
 }

@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataQualityReportService } from '../../src/lib/server/services/quality/data-quality-report';
 import type { SorImportSummary } from '../../src/lib/server/services/sor-import/import-sor';
 
 const MAX_REJECTIONS_SHOWN = 20;
@@ -16,6 +19,27 @@ export function formatSorSummary(summary: SorImportSummary): string {
 		`  Nye leverandører: ${n(c.providersNew)}`,
 		`  Afviste poster:   ${n(c.recordsRejected)}`,
 	];
+	const a = summary.addressValidation;
+	lines.push(
+		`  Besøgsadresser:   ${n(a.checked)} kontrolleret mod DAR: ${n(a.valid)} gyldige, ${n(a.notFound)} findes ikke, ${n(a.retired)} nedlagte, ${n(a.missing)} mangler, ${n(a.pending)} afventer`,
+	);
+	if (a.outage) lines.push(`  ADVARSEL: DAR kunne ikke spørges: ${a.outage}`);
+	const p = summary.problems;
+	lines.push(
+		`  Datakvalitet:     ${n(p.opened.length)} nye problemer, ${n(p.resolved.length)} løste, ${n(p.open)} åbne i alt`,
+	);
+	for (const opened of p.opened.slice(0, MAX_REJECTIONS_SHOWN)) {
+		lines.push(`    + [${opened.ownerKey}] ${opened.code}: ${opened.message}`);
+	}
+	for (const resolved of p.resolved.slice(0, MAX_REJECTIONS_SHOWN)) {
+		lines.push(
+			`    - [${resolved.ownerKey}] løst: ${resolved.code} (SOR-ID ${resolved.sorId ?? '–'})`,
+		);
+	}
+	if (p.opened.length + p.resolved.length > 2 * MAX_REJECTIONS_SHOWN) {
+		lines.push('    … se /datakvalitet for hele listen');
+	}
+	if (summary.rejections.length > 0) lines.push('  Afviste poster (SOR-ID og årsag):');
 	for (const rejection of summary.rejections.slice(0, MAX_REJECTIONS_SHOWN)) {
 		lines.push(`    - SOR-ID ${rejection.sorId ?? '(ukendt)'}: ${rejection.reason}`);
 	}
@@ -23,4 +47,19 @@ export function formatSorSummary(summary: SorImportSummary): string {
 		lines.push(`    … og ${summary.rejections.length - MAX_REJECTIONS_SHOWN} flere (se --json)`);
 	}
 	return `${lines.join('\n')}\n`;
+}
+
+/** Writes one CSV per owner with open problems into `dir`; returns the file paths. */
+export function writeOwnerReports(service: DataQualityReportService, dir: string): string[] {
+	mkdirSync(dir, { recursive: true });
+	const files: string[] = [];
+	for (const owner of service.overview().owners) {
+		if (owner.blocking + owner.warnings + owner.notices === 0) continue;
+		const report = service.owner(owner.ownerKey);
+		if (!report) continue;
+		const path = join(dir, `datakvalitet-${owner.ownerKey}.csv`);
+		writeFileSync(path, service.ownerCsv(report));
+		files.push(path);
+	}
+	return files;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
 import { problemKey, type Problem } from '../../domain/quality/problem';
 import type { RegisterDb } from '../db/client';
 import { dataProblems } from '../db/schema';
@@ -102,6 +102,23 @@ export class DataProblemRepository {
 			.where(condition)
 			.orderBy(SEVERITY_ORDER, asc(dataProblems.sorId), asc(dataProblems.code))
 			.all();
+	}
+
+	/** Open problem counts per owner and severity. */
+	openCountsByOwner(): Map<string, Record<'blocking' | 'warning' | 'notice', number>> {
+		const rows = this.db
+			.select({ ownerKey: dataProblems.ownerKey, severity: dataProblems.severity, n: count() })
+			.from(dataProblems)
+			.where(isNull(dataProblems.resolvedRunId))
+			.groupBy(dataProblems.ownerKey, dataProblems.severity)
+			.all();
+		const byOwner = new Map<string, Record<'blocking' | 'warning' | 'notice', number>>();
+		for (const row of rows) {
+			const counts = byOwner.get(row.ownerKey) ?? { blocking: 0, warning: 0, notice: 0 };
+			counts[row.severity] = row.n;
+			byOwner.set(row.ownerKey, counts);
+		}
+		return byOwner;
 	}
 
 	/** Resolved problems of one owner, newest first (the history). */

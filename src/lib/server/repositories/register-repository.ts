@@ -152,6 +152,24 @@ export class RegisterRepository {
 		};
 	}
 
+	/** Active localities per provider, split into published and held back. */
+	publicationCountsByProvider(): Map<string, { shown: number; heldBack: number }> {
+		const rows = this.db
+			.select({ providerId: localities.providerId, published: localities.published, n: count() })
+			.from(localities)
+			.where(eq(localities.status, 'active'))
+			.groupBy(localities.providerId, localities.published)
+			.all();
+		const byProvider = new Map<string, { shown: number; heldBack: number }>();
+		for (const row of rows) {
+			const counts = byProvider.get(row.providerId) ?? { shown: 0, heldBack: 0 };
+			if (row.published) counts.shown = row.n;
+			else counts.heldBack = row.n;
+			byProvider.set(row.providerId, counts);
+		}
+		return byProvider;
+	}
+
 	/** Active localities in a kommune by the visiting address's kommunekode. */
 	activeLocalitiesInMunicipality(code: string): LocalityListItem[] {
 		return this.localityQuery()
