@@ -28,16 +28,15 @@ export function formatSorSummary(summary: SorImportSummary): string {
 	lines.push(
 		`  Datakvalitet:     ${n(p.opened.length)} nye problemer, ${n(p.resolved.length)} løste, ${n(p.open)} åbne i alt`,
 	);
-	for (const opened of p.opened.slice(0, MAX_REJECTIONS_SHOWN)) {
-		lines.push(`    + [${opened.ownerKey}] ${opened.code}: ${opened.message}`);
-	}
-	for (const resolved of p.resolved.slice(0, MAX_REJECTIONS_SHOWN)) {
-		lines.push(
-			`    - [${resolved.ownerKey}] løst: ${resolved.code} (SOR-ID ${resolved.sorId ?? '–'})`,
-		);
-	}
-	if (p.opened.length + p.resolved.length > 2 * MAX_REJECTIONS_SHOWN) {
-		lines.push('    … se /datakvalitet for hele listen');
+	const byCode = (codes: string[]) => {
+		const counts = new Map<string, number>();
+		for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+		return [...counts].map(([code, count]) => `${code} ${n(count)}`).join(', ');
+	};
+	if (p.opened.length > 0) lines.push(`    Nye:   ${byCode(p.opened.map((x) => x.code))}`);
+	if (p.resolved.length > 0) lines.push(`    Løste: ${byCode(p.resolved.map((x) => x.code))}`);
+	if (p.opened.length + p.resolved.length > 0) {
+		lines.push('    Se /datakvalitet eller brug --report-dir for listen pr. ejer.');
 	}
 	if (summary.rejections.length > 0) lines.push('  Afviste poster (SOR-ID og årsag):');
 	for (const rejection of summary.rejections.slice(0, MAX_REJECTIONS_SHOWN)) {
