@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod 4 (shipped inside zod 3.25) validates several times faster, which matters at 150 000+
+// records a night.
+import { z } from 'zod/v4';
 
 /** The three levels of the SOR hierarchy: institution owner, health institution, organisational unit. */
 export type SorLevel = 'IE' | 'SI' | 'OE';
@@ -9,11 +11,18 @@ const optionalText = z
 	.transform((value) => (value === '' ? null : value))
 	.nullable();
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** True for a real calendar date written ÅÅÅÅ-MM-DD (so 2025-13-45 is refused). */
 function isIsoDate(text: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-	const time = Date.parse(`${text}T00:00:00Z`);
-	return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
+	if (text.length !== 10 || text[4] !== '-' || text[7] !== '-') return false;
+	const year = Number(text.slice(0, 4));
+	const month = Number(text.slice(5, 7));
+	const day = Number(text.slice(8, 10));
+	if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+	if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+	return month !== 2 || day <= 28 || leap;
 }
 
 const isoDate = z.string().refine(isIsoDate, 'skal være en gyldig dato på formen ÅÅÅÅ-MM-DD');
@@ -32,8 +41,8 @@ export const sorAddressSchema = z.object({
 		.transform((code) => code.padStart(4, '0'))
 		.nullable(),
 	streetCode: optionalText,
-	etrsNorth: z.number().finite().nullable(),
-	etrsEast: z.number().finite().nullable(),
+	etrsNorth: z.number().nullable(),
+	etrsEast: z.number().nullable(),
 });
 export type SorAddress = z.infer<typeof sorAddressSchema>;
 

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { RegisterDb } from '../db/client';
 import { localities, municipalities, providers, sorEntities } from '../db/schema';
@@ -35,9 +36,73 @@ export type LocalityValidation = Pick<
 	| 'published'
 >;
 
+const LOCALITY_COLUMNS: Record<keyof LocalityRow, string> = {
+	sorId: 'sor_id',
+	providerId: 'provider_id',
+	status: 'status',
+	closedSince: 'closed_since',
+	closedReason: 'closed_reason',
+	parentChain: 'parent_chain',
+	subUnits: 'sub_units',
+	addressStatus: 'address_status',
+	validatedAddressKey: 'validated_address_key',
+	addressValidatedAt: 'address_validated_at',
+	darAddressId: 'dar_address_id',
+	lat: 'lat',
+	lon: 'lon',
+	locationMunicipalityCode: 'location_municipality_code',
+	published: 'published',
+	firstRegisteredSnapshotDate: 'first_registered_snapshot_date',
+	lastChangedSnapshotDate: 'last_changed_snapshot_date',
+};
+const VALIDATION_FIELDS = [
+	'addressStatus',
+	'validatedAddressKey',
+	'addressValidatedAt',
+	'darAddressId',
+	'lat',
+	'lon',
+	'locationMunicipalityCode',
+	'published',
+] as const satisfies readonly (keyof LocalityValidation)[];
+
+/** SQLite has no booleans: the importer's hot paths bind 0/1 themselves. */
+function bindable(row: Partial<LocalityRow>): Record<string, unknown> {
+	return { ...row, published: row.published === undefined ? undefined : row.published ? 1 : 0 };
+}
+
 /** All SQL on providers, localities and kommuner. */
 export class RegisterRepository {
-	constructor(private readonly db: RegisterDb) {}
+	// The importer writes tens of thousands of rows per run: these bypass per-call query building.
+	private readonly upsertLocalityStmt: Statement;
+	private readonly saveValidationStmt: Statement;
+	private readonly insertProviderStmt: Statement;
+	private readonly refreshProviderStmt: Statement;
+
+	constructor(private readonly db: RegisterDb) {
+		const fields = Object.keys(LOCALITY_COLUMNS) as (keyof LocalityRow)[];
+		const sqlite = db.$client;
+		this.upsertLocalityStmt = sqlite.prepare(
+			`INSERT INTO localities (${fields.map((f) => LOCALITY_COLUMNS[f]).join(', ')})
+			 VALUES (${fields.map((f) => `@${f}`).join(', ')})
+			 ON CONFLICT (sor_id) DO UPDATE SET ${fields
+					.filter((f) => f !== 'sorId')
+					.map((f) => `${LOCALITY_COLUMNS[f]} = excluded.${LOCALITY_COLUMNS[f]}`)
+					.join(', ')}`,
+		);
+		this.saveValidationStmt = sqlite.prepare(
+			`UPDATE localities SET ${VALIDATION_FIELDS.map((f) => `${LOCALITY_COLUMNS[f]} = @${f}`).join(', ')} WHERE sor_id = @sorId`,
+		);
+		this.insertProviderStmt = sqlite.prepare(
+			`INSERT INTO providers (id, owner_sor_id, kind, municipality_code, cvr, name, created_run_id, created_snapshot_date)
+			 VALUES (@id, @ownerSorId, @kind, @municipalityCode, @cvr, @name, @createdRunId, @createdSnapshotDate)
+			 ON CONFLICT (id) DO NOTHING`,
+		);
+		this.refreshProviderStmt = sqlite.prepare(
+			`UPDATE providers SET name = @name, owner_sor_id = @ownerSorId, cvr = @cvr
+			 WHERE id = @id AND (name IS NOT @name OR owner_sor_id IS NOT @ownerSorId OR cvr IS NOT @cvr)`,
+		);
+	}
 
 	/** Every locality row, keyed by SOR-ID. */
 	allLocalities(): Map<string, LocalityRow> {
@@ -52,11 +117,7 @@ export class RegisterRepository {
 
 	/** Inserts or replaces a locality row. */
 	saveLocality(row: LocalityRow): void {
-		this.db
-			.insert(localities)
-			.values(row)
-			.onConflictDoUpdate({ target: localities.sorId, set: row })
-			.run();
+		this.upsertLocalityStmt.run(bindable(row));
 	}
 
 	/** Active localities with their current validation state, for the DAR validation step. */
@@ -71,7 +132,7 @@ export class RegisterRepository {
 
 	/** Stores the outcome of validating one locality's visiting address. */
 	saveValidation(sorId: string, validation: LocalityValidation): void {
-		this.db.update(localities).set(validation).where(eq(localities.sorId, sorId)).run();
+		this.saveValidationStmt.run({ ...bindable(validation), sorId });
 	}
 
 	/** One provider by id, or null. */
@@ -81,16 +142,10 @@ export class RegisterRepository {
 
 	/** Creates a provider if it does not exist; keeps the existing one (and its id) otherwise. */
 	ensureProvider(row: Provider): { created: boolean } {
-		const result = this.db.insert(providers).values(row).onConflictDoNothing().run();
-		if (result.changes === 0) {
-			// Owner names and SOR-IDs may change in SOR; the provider follows them.
-			this.db
-				.update(providers)
-				.set({ name: row.name, ownerSorId: row.ownerSorId, cvr: row.cvr })
-				.where(eq(providers.id, row.id))
-				.run();
-		}
-		return { created: result.changes > 0 };
+		const created = this.insertProviderStmt.run(row).changes > 0;
+		// Owner names and SOR-IDs may change in SOR; the provider follows them.
+		if (!created) this.refreshProviderStmt.run(row);
+		return { created };
 	}
 
 	/** All providers, ordered by name. */

@@ -151,6 +151,16 @@ function fromRow(row: Row): StoredEntity {
 	};
 }
 
+/** The few fields needed to walk the SOR tree. */
+export interface TreeNode {
+	sorId: string;
+	name: string;
+	level: string;
+	parentSorId: string | null;
+	entityTypeCode: string | null;
+	status: EntityStatus;
+}
+
 /** All SQL on `sor_entities`, with statements prepared once because the importer calls them per row. */
 export class SorEntityRepository {
 	private readonly insertStmt: Statement;
@@ -158,6 +168,8 @@ export class SorEntityRepository {
 	private readonly setStatusStmt: Statement;
 	private readonly getStmt: Statement;
 	private readonly childrenStmt: Statement;
+	private readonly nodeStmt: Statement;
+	private readonly childNodesStmt: Statement;
 
 	constructor(private readonly db: RegisterDb) {
 		const sqlite = db.$client;
@@ -174,6 +186,11 @@ export class SorEntityRepository {
 		this.getStmt = sqlite.prepare(`SELECT * FROM sor_entities WHERE sor_id = ?`);
 		this.childrenStmt = sqlite.prepare(
 			`SELECT * FROM sor_entities WHERE parent_sor_id = ? ORDER BY name, sor_id`,
+		);
+		const node = `sor_id AS sorId, name, level, parent_sor_id AS parentSorId, entity_type_code AS entityTypeCode, status`;
+		this.nodeStmt = sqlite.prepare(`SELECT ${node} FROM sor_entities WHERE sor_id = ?`);
+		this.childNodesStmt = sqlite.prepare(
+			`SELECT sor_id AS sorId, name, entity_type_code AS entityTypeCode, status FROM sor_entities WHERE parent_sor_id = ? ORDER BY name, sor_id`,
 		);
 	}
 
@@ -227,6 +244,38 @@ export class SorEntityRepository {
 	get(sorId: string): StoredEntity | null {
 		const row = this.getStmt.get(sorId) as Row | undefined;
 		return row ? fromRow(row) : null;
+	}
+
+	/** The tree fields of one entity, or null. */
+	node(sorId: string): TreeNode | null {
+		return (this.nodeStmt.get(sorId) as TreeNode | undefined) ?? null;
+	}
+
+	/** Every entity beneath one, breadth first, with its depth below it (1 = child). */
+	descendants(sorId: string): {
+		sorId: string;
+		name: string;
+		entityTypeCode: string | null;
+		depth: number;
+		status: EntityStatus;
+	}[] {
+		// Walked with the parent index one level at a time: SQLite's recursive CTE did not use it.
+		const found: ReturnType<SorEntityRepository['descendants']> = [];
+		let level = [sorId];
+		for (let depth = 1; level.length > 0; depth++) {
+			const next: string[] = [];
+			for (const parent of level) {
+				for (const child of this.childNodesStmt.all(parent) as Omit<
+					(typeof found)[number],
+					'depth'
+				>[]) {
+					found.push({ ...child, depth });
+					next.push(child.sorId);
+				}
+			}
+			level = next;
+		}
+		return found;
 	}
 
 	/** The direct children of an entity in the SOR tree. */

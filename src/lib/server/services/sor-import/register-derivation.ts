@@ -1,6 +1,10 @@
 import type { Classifications } from '../../../domain/sor/classification';
 import type { LocalityRow, RegisterRepository } from '../../repositories/register-repository';
-import type { SorEntityRepository, StoredEntity } from '../../repositories/sor-entity-repository';
+import type {
+	SorEntityRepository,
+	StoredEntity,
+	TreeNode,
+} from '../../repositories/sor-entity-repository';
 import { resolveOwner } from './owner-identity';
 
 /** Counts of what a run did to the register's localities and providers. */
@@ -54,11 +58,13 @@ export function deriveRegister(input: DerivationInput): RegisterChangeCounts {
 		localitiesReopened: 0,
 		providersNew: 0,
 	};
-	const entityCache = new Map<string, StoredEntity | null>();
-	const entity = (sorId: string) => {
-		if (!entityCache.has(sorId)) entityCache.set(sorId, entities.get(sorId));
-		return entityCache.get(sorId) ?? null;
+	// Localities share ancestors and owners: look each up once per run.
+	const nodeCache = new Map<string, TreeNode | null>();
+	const node = (sorId: string) => {
+		if (!nodeCache.has(sorId)) nodeCache.set(sorId, entities.node(sorId));
+		return nodeCache.get(sorId) ?? null;
 	};
+	const providerByOwner = new Map<string, string>();
 
 	const candidates = entities.withTypeCodes(classifications.localityTypeCodes());
 	const candidateIds = new Set<string>();
@@ -67,9 +73,13 @@ export function deriveRegister(input: DerivationInput): RegisterChangeCounts {
 		const before = existing.get(unit.sorId);
 		const active = unit.status === 'active';
 		if (!before && !active) continue; // never registered: a future or already-closed unit
-		const owner = entity(unit.ownerSorId);
-		if (!owner) continue; // cannot happen: the parser always emits the owner first
-		const providerId = ensureProvider(input, owner, runId, snapshotDate, counts);
+		let providerId = providerByOwner.get(unit.ownerSorId);
+		if (providerId === undefined) {
+			const owner = entities.get(unit.ownerSorId);
+			if (!owner) continue; // cannot happen: the parser always emits the owner first
+			providerId = ensureProvider(input, owner, runId, snapshotDate, counts);
+			providerByOwner.set(unit.ownerSorId, providerId);
+		}
 		const row: LocalityRow = {
 			...(before ?? NOT_YET_VALIDATED),
 			sorId: unit.sorId,
@@ -77,8 +87,8 @@ export function deriveRegister(input: DerivationInput): RegisterChangeCounts {
 			status: active ? 'active' : 'closed',
 			closedSince: active ? null : closedSince(unit, snapshotDate),
 			closedReason: active ? null : unit.closedReason === 'missing' ? 'missing' : 'to_date',
-			parentChain: JSON.stringify(parentChain(unit, entity)),
-			subUnits: JSON.stringify(subUnits(unit, entities)),
+			parentChain: JSON.stringify(parentChain(unit, node)),
+			subUnits: JSON.stringify(entities.descendants(unit.sorId)),
 			firstRegisteredSnapshotDate: before?.firstRegisteredSnapshotDate ?? snapshotDate,
 			lastChangedSnapshotDate: before?.lastChangedSnapshotDate ?? snapshotDate,
 			published: active && (before?.published ?? false),
@@ -167,39 +177,14 @@ function classifyChange(
 	);
 }
 
-function parentChain(unit: StoredEntity, entity: (id: string) => StoredEntity | null) {
+function parentChain(unit: StoredEntity, node: (id: string) => TreeNode | null) {
 	const chain: { sorId: string; name: string; level: string }[] = [];
 	let parentId = unit.parentSorId;
 	while (parentId !== null) {
-		const parent = entity(parentId);
+		const parent = node(parentId);
 		if (!parent) break;
 		chain.unshift({ sorId: parent.sorId, name: parent.name, level: parent.level });
 		parentId = parent.parentSorId;
 	}
 	return chain;
-}
-
-function subUnits(unit: StoredEntity, entities: SorEntityRepository) {
-	const found: {
-		sorId: string;
-		name: string;
-		entityTypeCode: string | null;
-		depth: number;
-		status: string;
-	}[] = [];
-	const queue: { id: string; depth: number }[] = [{ id: unit.sorId, depth: 0 }];
-	while (queue.length > 0) {
-		const { id, depth } = queue.shift()!;
-		for (const child of entities.children(id)) {
-			found.push({
-				sorId: child.sorId,
-				name: child.name,
-				entityTypeCode: child.entityTypeCode,
-				depth: depth + 1,
-				status: child.status,
-			});
-			queue.push({ id: child.sorId, depth: depth + 1 });
-		}
-	}
-	return found;
 }
