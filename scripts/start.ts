@@ -12,6 +12,7 @@ import { createDarSource } from '../src/lib/server/dar/create-dar-source';
 import { openMigratedDatabase } from '../src/lib/server/db/client';
 import { ImportRunRepository } from '../src/lib/server/repositories/import-run-repository';
 import { REFERENCE_FILES } from '../src/lib/server/reference/reference-files';
+import { importDarExtract } from '../src/lib/server/services/dar-import';
 import { importSorSnapshot } from '../src/lib/server/services/sor-import/import-sor';
 import { openSorSource } from '../src/lib/server/sor/source';
 import { lockPathFor } from './lib/cli';
@@ -19,6 +20,7 @@ import { formatSorSummary } from './lib/sor-summary';
 
 const SERVER_ENTRY = resolve('dist/server/entry.mjs');
 const SAMPLE_SOR = resolve('db/sample/sor-sample.xml.gz');
+const SAMPLE_DAR = resolve('db/sample/dar-sample.csv.gz');
 const BUILD_INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json'];
 
 function newestMtime(path: string): number {
@@ -41,8 +43,18 @@ async function loadSampleIfEmpty(): Promise<void> {
 	const config = loadConfig();
 	const db = openMigratedDatabase(config.databasePath);
 	try {
-		if (new ImportRunRepository(db).latest('sor', true)) return;
+		const runs = new ImportRunRepository(db);
+		if (runs.latest('sor', true)) return;
 		process.stdout.write('Registret er tomt: indlæser de medfølgende eksempeldata…\n');
+		// DAR first, so the SOR run validates the visiting addresses and publishes the localities.
+		if (!runs.latest('dar', true)) {
+			const dar = await importDarExtract({
+				db,
+				path: SAMPLE_DAR,
+				lockPath: lockPathFor(config.databasePath),
+			});
+			process.stdout.write(`DAR-eksempeludtræk indlæst: ${dar.rowsRead} adresser.\n`);
+		}
 		const summary = await importSorSnapshot({
 			db,
 			sourceLabel: SAMPLE_SOR,

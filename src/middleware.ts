@@ -1,33 +1,87 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
+import { resolve } from 'node:path';
+import { editorSession } from './lib/server/auth/middleware';
+import { createDarSource } from './lib/server/dar/create-dar-source';
+import { installCacheFastPath } from './lib/server/http/fast-path';
+import { PublicPageCache } from './lib/server/http/public-cache';
+import { securityHeaders, withSecurityHeaders } from './lib/server/http/security-headers';
 import { registerDb } from './lib/server/runtime';
-import { PublicRegisterService } from './lib/server/services/public-register';
+import { createPublicServices, type PublicServices } from './lib/server/services/public';
+import { loadMapConfig } from './lib/server/services/public/map-config';
+import { loadSiteInfo } from './lib/server/services/public/site-info';
+import { openDataApiMiddleware } from './lib/server/services/open-data/middleware';
 
-// Strict policy: no inline script or style anywhere (astro.config.mjs turns inlining off).
-const CONTENT_SECURITY_POLICY = [
-	"default-src 'self'",
-	"script-src 'self'",
-	"style-src 'self'",
-	"img-src 'self' data:",
-	"object-src 'none'",
-	"base-uri 'none'",
-	"frame-ancestors 'none'",
-	"form-action 'self'",
-].join('; ');
+// One set of services per process: they hold prepared statements on the one connection.
+let services: PublicServices | null = null;
+function publicServices(): PublicServices {
+	services ??= createPublicServices({
+		db: registerDb(),
+		dar: createDarSource,
+		map: loadMapConfig(),
+		info: loadSiteInfo(),
+		kommuneShapesPath: resolve('db/reference/kommune-shapes.json'),
+		// Every public request reads the version; 100 ms between database reads is unnoticeable.
+		versionTtlMs: 100,
+	});
+	return services;
+}
 
-const securityHeaders = defineMiddleware(async (_context, next) => {
-	const response = await next();
-	response.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
-	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-	response.headers.set('Permissions-Policy', 'geolocation=(), camera=(), microphone=()');
-	return response;
-});
+let headerList: [string, string][] | null = null;
+function headers(): [string, string][] {
+	headerList ??= securityHeaders(publicServices().map.tileOrigin);
+	return headerList;
+}
 
+// A new build changes the HTML (asset names) without changing data, so ETags include the process.
+const pageCache = new PublicPageCache(
+	() => publicServices().dataVersion.current(),
+	`${process.pid}-${Date.now().toString(36)}`,
+	{ maxEntries: 5000, maxBytes: 64 * 1024 * 1024 },
+);
+installCacheFastPath(pageCache, headers);
+
+/** Every response Astro produces gets the security headers (OWASP; stack-notes §6). */
+const setSecurityHeaders = defineMiddleware(async (_context, next) =>
+	withSecurityHeaders(await next(), headers()),
+);
+
+/** The composition root: pages read their services from `Astro.locals.services`. */
 const provideServices = defineMiddleware((context, next) => {
-	context.locals.services = { publicRegister: new PublicRegisterService(registerDb()) };
+	context.locals.services = publicServices();
 	return next();
 });
 
-export const onRequest = sequence(securityHeaders, provideServices);
+/**
+ * Public pages change only when the data version changes, so they are served from memory keyed by
+ * URL and version, with an ETag of both; a matching If-None-Match gets 304 without rendering.
+ * Hits are normally answered earlier, by the node:http fast path; this renders and stores misses.
+ */
+const cachePublicPages = defineMiddleware(async (context, next) => {
+	const { request, url } = context;
+	const decision = pageCache.decide({
+		method: request.method,
+		url,
+		header: (name) => request.headers.get(name),
+	});
+	if (decision.kind === 'bypass') return next();
+	if (decision.kind === 'answer') return toResponse(decision.answer);
+	const response = await next();
+	const answer = await pageCache.store(decision, response);
+	return answer ? toResponse(answer) : response;
+});
+
+function toResponse(answer: {
+	status: number;
+	headers: [string, string][];
+	body: Uint8Array<ArrayBuffer> | null;
+}): Response {
+	return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+export const onRequest = sequence(
+	setSecurityHeaders,
+	provideServices,
+	openDataApiMiddleware,
+	editorSession,
+	cachePublicPages,
+);

@@ -20,6 +20,7 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
 	// Readers wait briefly for an import's commit instead of failing at once.
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
+	if (process.env.SB_CACHE_KB) sqlite.pragma(`cache_size = -${process.env.SB_CACHE_KB}`);
 	return drizzle(sqlite, { schema }) as RegisterDb;
 }
 

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { and, asc, count, desc, eq, isNull, isNotNull, sql } from 'drizzle-orm';
 import { problemKey, type Problem } from '../../domain/quality/problem';
 import type { RegisterDb } from '../db/client';
@@ -17,6 +18,29 @@ export interface OwnedProblem extends Problem {
 export class DataProblemRepository {
 	constructor(private readonly db: RegisterDb) {}
 
+	// Prepared on first use: a sync writes up to thousands of rows, the pages never write.
+	private statements: {
+		update: Statement;
+		insert: Statement;
+		resolve: Statement;
+	} | null = null;
+
+	private writeStatements() {
+		const sqlite = this.db.$client;
+		return (this.statements ??= {
+			update: sqlite.prepare(
+				`UPDATE data_problems SET owner_key = ?, severity = ?, message = ?, action = ? WHERE id = ?`,
+			),
+			insert: sqlite.prepare(
+				`INSERT INTO data_problems (problem_key, owner_key, sor_id, related_sor_id, code, severity, message, action, first_seen_run_id, first_seen_at)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			),
+			resolve: sqlite.prepare(
+				`UPDATE data_problems SET resolved_run_id = ?, resolved_at = ? WHERE id = ?`,
+			),
+		});
+	}
+
 	/**
 	 * Makes the open problems equal to `current`: new ones are opened with this run as first seen,
 	 * still-present ones keep their first-seen run, and vanished ones are marked resolved.
@@ -34,6 +58,7 @@ export class DataProblemRepository {
 				.all()
 				.map((row) => [row.problemKey, row] as const),
 		);
+		const statements = this.writeStatements();
 		const opened: OwnedProblem[] = [];
 		const stillOpen = new Set<string>();
 		for (const p of current) {
@@ -49,43 +74,27 @@ export class DataProblemRepository {
 					existing.action === p.action;
 				// Unchanged problems are not rewritten, so re-running a snapshot changes nothing.
 				if (same) continue;
-				this.db
-					.update(dataProblems)
-					.set({
-						ownerKey: p.ownerKey,
-						severity: p.severity,
-						message: p.message,
-						action: p.action,
-					})
-					.where(eq(dataProblems.id, existing.id))
-					.run();
+				statements.update.run(p.ownerKey, p.severity, p.message, p.action, existing.id);
 			} else {
-				this.db
-					.insert(dataProblems)
-					.values({
-						problemKey: key,
-						ownerKey: p.ownerKey,
-						sorId: p.sorId,
-						relatedSorId: p.relatedSorId,
-						code: p.code,
-						severity: p.severity,
-						message: p.message,
-						action: p.action,
-						firstSeenRunId: runId,
-						firstSeenAt: at,
-					})
-					.run();
+				statements.insert.run(
+					key,
+					p.ownerKey,
+					p.sorId,
+					p.relatedSorId,
+					p.code,
+					p.severity,
+					p.message,
+					p.action,
+					runId,
+					at,
+				);
 				opened.push(p);
 			}
 		}
 		const resolved: StoredProblem[] = [];
 		for (const [key, row] of open) {
 			if (stillOpen.has(key)) continue;
-			this.db
-				.update(dataProblems)
-				.set({ resolvedRunId: runId, resolvedAt: at })
-				.where(eq(dataProblems.id, row.id))
-				.run();
+			statements.resolve.run(runId, at, row.id);
 			resolved.push({ ...row, resolvedRunId: runId, resolvedAt: at });
 		}
 		return { opened, resolved };

@@ -1,7 +1,10 @@
 import type { Statement } from 'better-sqlite3';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { SorAddress } from '../../domain/sor/record';
+import type { EntityStatus } from '../../domain/sor/status';
 import type { RegisterDb } from '../db/client';
 import { localities, municipalities, providers, sorEntities } from '../db/schema';
+import { addressColumns, addressFromValues } from './sor-entity-repository';
 
 /** A stored aggregate provider. */
 export type Provider = typeof providers.$inferSelect;
@@ -66,9 +69,54 @@ const VALIDATION_FIELDS = [
 	'published',
 ] as const satisfies readonly (keyof LocalityValidation)[];
 
-/** SQLite has no booleans: the importer's hot paths bind 0/1 themselves. */
-function bindable(row: Partial<LocalityRow>): Record<string, unknown> {
-	return { ...row, published: row.published === undefined ? undefined : row.published ? 1 : 0 };
+const LOCALITY_FIELDS = Object.keys(LOCALITY_COLUMNS) as (keyof LocalityRow)[];
+const LOCALITY_SELECT = LOCALITY_FIELDS.map((f) => `l.${LOCALITY_COLUMNS[f]}`).join(', ');
+
+/** Positional values of a row in LOCALITY_FIELDS order; SQLite has no booleans, so 0/1. */
+function localityValues(row: LocalityRow): unknown[] {
+	return LOCALITY_FIELDS.map((field) =>
+		field === 'published' ? (row.published ? 1 : 0) : row[field],
+	);
+}
+
+/** A row read with LOCALITY_SELECT in raw mode, from `offset`. */
+function localityFromValues(values: readonly unknown[], offset = 0): LocalityRow {
+	const row = {} as Record<keyof LocalityRow, unknown>;
+	for (let i = 0; i < LOCALITY_FIELDS.length; i++) row[LOCALITY_FIELDS[i]!] = values[offset + i];
+	row.published = row.published === 1;
+	return row as LocalityRow;
+}
+
+/** Rows per statement in {@link RegisterRepository.saveLocalities} (17 values each). */
+export const LOCALITY_BATCH = 64;
+
+function upsertLocalitiesSql(rows: number): string {
+	const row = `(${LOCALITY_FIELDS.map(() => '?').join(', ')})`;
+	return `INSERT INTO localities (${LOCALITY_FIELDS.map((f) => LOCALITY_COLUMNS[f]).join(', ')})
+	 VALUES ${new Array(rows).fill(row).join(', ')}
+	 ON CONFLICT (sor_id) DO UPDATE SET ${LOCALITY_FIELDS.filter((f) => f !== 'sorId')
+			.map((f) => `${LOCALITY_COLUMNS[f]} = excluded.${LOCALITY_COLUMNS[f]}`)
+			.join(', ')}`;
+}
+
+/** A SOR unit next to a locality, as the duplicate check compares it. */
+export interface NeighbourUnit {
+	sorId: string;
+	name: string;
+	visitingAddress: SorAddress | null;
+	firstFromDate: string;
+}
+
+/** An active locality with the SOR facts the data-quality checks read, and its SOR parent. */
+export interface LocalityProfile extends NeighbourUnit {
+	providerId: string;
+	addressStatus: LocalityRow['addressStatus'];
+	ownerSorId: string;
+	phone: string | null;
+	email: string | null;
+	website: string | null;
+	hasPostalAddress: boolean;
+	parent: (NeighbourUnit & { status: EntityStatus; entityTypeCode: string | null }) | null;
 }
 
 /** All SQL on providers, localities and kommuner. */
@@ -78,21 +126,23 @@ export class RegisterRepository {
 	private readonly saveValidationStmt: Statement;
 	private readonly insertProviderStmt: Statement;
 	private readonly refreshProviderStmt: Statement;
+	private readonly allLocalitiesStmt: Statement;
+	private readonly activeLocalitiesStmt: Statement;
+
+	private upsertLocalityBatchStmt: Statement | null = null;
 
 	constructor(private readonly db: RegisterDb) {
-		const fields = Object.keys(LOCALITY_COLUMNS) as (keyof LocalityRow)[];
 		const sqlite = db.$client;
-		this.upsertLocalityStmt = sqlite.prepare(
-			`INSERT INTO localities (${fields.map((f) => LOCALITY_COLUMNS[f]).join(', ')})
-			 VALUES (${fields.map((f) => `@${f}`).join(', ')})
-			 ON CONFLICT (sor_id) DO UPDATE SET ${fields
-					.filter((f) => f !== 'sorId')
-					.map((f) => `${LOCALITY_COLUMNS[f]} = excluded.${LOCALITY_COLUMNS[f]}`)
-					.join(', ')}`,
-		);
+		this.upsertLocalityStmt = sqlite.prepare(upsertLocalitiesSql(1));
 		this.saveValidationStmt = sqlite.prepare(
-			`UPDATE localities SET ${VALIDATION_FIELDS.map((f) => `${LOCALITY_COLUMNS[f]} = @${f}`).join(', ')} WHERE sor_id = @sorId`,
+			`UPDATE localities SET ${VALIDATION_FIELDS.map((f) => `${LOCALITY_COLUMNS[f]} = ?`).join(', ')} WHERE sor_id = ?`,
 		);
+		this.allLocalitiesStmt = sqlite.prepare(`SELECT ${LOCALITY_SELECT} FROM localities l`).raw();
+		this.activeLocalitiesStmt = sqlite
+			.prepare(
+				`SELECT ${LOCALITY_SELECT} FROM localities l WHERE l.status = 'active' ORDER BY l.sor_id`,
+			)
+			.raw();
 		this.insertProviderStmt = sqlite.prepare(
 			`INSERT INTO providers (id, owner_sor_id, kind, municipality_code, cvr, name, created_run_id, created_snapshot_date)
 			 VALUES (@id, @ownerSorId, @kind, @municipalityCode, @cvr, @name, @createdRunId, @createdSnapshotDate)
@@ -106,33 +156,155 @@ export class RegisterRepository {
 
 	/** Every locality row, keyed by SOR-ID. */
 	allLocalities(): Map<string, LocalityRow> {
-		return new Map(
-			this.db
-				.select()
-				.from(localities)
-				.all()
-				.map((row) => [row.sorId, row]),
-		);
+		const map = new Map<string, LocalityRow>();
+		for (const values of this.allLocalitiesStmt.all() as unknown[][]) {
+			const row = localityFromValues(values);
+			map.set(row.sorId, row);
+		}
+		return map;
 	}
 
 	/** Inserts or replaces a locality row. */
 	saveLocality(row: LocalityRow): void {
-		this.upsertLocalityStmt.run(bindable(row));
+		this.upsertLocalityStmt.run(localityValues(row));
+	}
+
+	/**
+	 * Inserts or replaces locality rows, in order. Rows go in multi-row statements: the search index
+	 * triggers (migration 0002) flush FTS5's pending data once per statement, which costs several
+	 * times the row's own write when every row is a statement of its own.
+	 */
+	saveLocalities(rows: readonly LocalityRow[]): void {
+		let i = 0;
+		if (rows.length >= LOCALITY_BATCH) {
+			const batch = (this.upsertLocalityBatchStmt ??= this.db.$client.prepare(
+				upsertLocalitiesSql(LOCALITY_BATCH),
+			));
+			const values: unknown[] = [];
+			for (; i + LOCALITY_BATCH <= rows.length; i += LOCALITY_BATCH) {
+				values.length = 0;
+				for (let j = i; j < i + LOCALITY_BATCH; j++) values.push(...localityValues(rows[j]!));
+				batch.run(values);
+			}
+		}
+		for (; i < rows.length; i++) this.saveLocality(rows[i]!);
 	}
 
 	/** Active localities with their current validation state, for the DAR validation step. */
 	activeLocalityRows(): LocalityRow[] {
-		return this.db
-			.select()
-			.from(localities)
-			.where(eq(localities.status, 'active'))
-			.orderBy(asc(localities.sorId))
-			.all();
+		return (this.activeLocalitiesStmt.all() as unknown[][]).map((values) =>
+			localityFromValues(values),
+		);
+	}
+
+	/** Active localities with the visiting address of their SOR unit, by SOR-ID. */
+	activeLocalitiesWithVisitingAddress(): {
+		row: LocalityRow;
+		visitingAddress: SorAddress | null;
+	}[] {
+		const rows = this.db.$client
+			.prepare(
+				`SELECT ${LOCALITY_SELECT}, ${addressColumns('visiting', 'e')}
+				 FROM localities l JOIN sor_entities e ON e.sor_id = l.sor_id
+				 WHERE l.status = 'active' ORDER BY l.sor_id`,
+			)
+			.raw()
+			.all() as unknown[][];
+		return rows.map((values) => ({
+			row: localityFromValues(values),
+			visitingAddress: addressFromValues(values, LOCALITY_FIELDS.length),
+		}));
+	}
+
+	/**
+	 * Every active locality with its SOR unit and the unit's parent, by SOR-ID: one joined query
+	 * instead of two lookups per locality, streamed row by row (run no other statement on this
+	 * connection until the iteration ends).
+	 */
+	*activeLocalityProfiles(): Generator<LocalityProfile> {
+		const postalPresent = addressColumns('postal', 'e')
+			.split(', ')
+			.map((column) => `${column} IS NOT NULL`)
+			.join(' OR ');
+		const rows = this.db.$client
+			.prepare(
+				`SELECT l.sor_id, l.provider_id, l.address_status, e.name, e.owner_sor_id, e.phone, e.email,
+				        e.website, (${postalPresent}), e.first_from_date, ${addressColumns('visiting', 'e')},
+				        p.sor_id, p.name, p.status, p.entity_type_code, p.first_from_date,
+				        ${addressColumns('visiting', 'p')}
+				 FROM localities l
+				 JOIN sor_entities e ON e.sor_id = l.sor_id
+				 LEFT JOIN sor_entities p ON p.sor_id = e.parent_sor_id
+				 WHERE l.status = 'active' ORDER BY l.sor_id`,
+			)
+			.raw()
+			.iterate() as IterableIterator<unknown[]>;
+		for (const v of rows) {
+			yield {
+				sorId: v[0] as string,
+				providerId: v[1] as string,
+				addressStatus: v[2] as LocalityRow['addressStatus'],
+				name: v[3] as string,
+				ownerSorId: v[4] as string,
+				phone: v[5] as string | null,
+				email: v[6] as string | null,
+				website: v[7] as string | null,
+				hasPostalAddress: v[8] === 1,
+				firstFromDate: v[9] as string,
+				visitingAddress: addressFromValues(v, 10),
+				parent:
+					v[20] === null
+						? null
+						: {
+								sorId: v[20] as string,
+								name: v[21] as string,
+								status: v[22] as EntityStatus,
+								entityTypeCode: v[23] as string | null,
+								firstFromDate: v[24] as string,
+								visitingAddress: addressFromValues(v, 25),
+							},
+			};
+		}
+	}
+
+	/**
+	 * Active SOR units of the given types directly beneath an active locality, per locality, each
+	 * list ordered by name and SOR-ID.
+	 */
+	activeChildrenOfActiveLocalities(typeCodes: string[]): Map<string, NeighbourUnit[]> {
+		const children = new Map<string, NeighbourUnit[]>();
+		if (typeCodes.length === 0) return children;
+		const rows = this.db.$client
+			.prepare(
+				`SELECT c.parent_sor_id, c.sor_id, c.name, c.first_from_date, ${addressColumns('visiting', 'c')}
+				 FROM localities l JOIN sor_entities c ON c.parent_sor_id = l.sor_id
+				 WHERE l.status = 'active' AND c.status = 'active'
+				   AND c.entity_type_code IN (${typeCodes.map(() => '?').join(',')})
+				 ORDER BY c.parent_sor_id, c.name, c.sor_id`,
+			)
+			.raw()
+			.all(...typeCodes) as unknown[][];
+		for (const v of rows) {
+			const parentId = v[0] as string;
+			let list = children.get(parentId);
+			if (list === undefined) children.set(parentId, (list = []));
+			list.push({
+				sorId: v[1] as string,
+				name: v[2] as string,
+				firstFromDate: v[3] as string,
+				visitingAddress: addressFromValues(v, 4),
+			});
+		}
+		return children;
 	}
 
 	/** Stores the outcome of validating one locality's visiting address. */
 	saveValidation(sorId: string, validation: LocalityValidation): void {
-		this.saveValidationStmt.run({ ...bindable(validation), sorId });
+		const values: unknown[] = VALIDATION_FIELDS.map((field) =>
+			field === 'published' ? (validation.published ? 1 : 0) : validation[field],
+		);
+		values.push(sorId);
+		this.saveValidationStmt.run(values);
 	}
 
 	/** One provider by id, or null. */
@@ -142,10 +314,25 @@ export class RegisterRepository {
 
 	/** Creates a provider if it does not exist; keeps the existing one (and its id) otherwise. */
 	ensureProvider(row: Provider): { created: boolean } {
-		const created = this.insertProviderStmt.run(row).changes > 0;
+		const created = this.insertProvider(row);
 		// Owner names and SOR-IDs may change in SOR; the provider follows them.
-		if (!created) this.refreshProviderStmt.run(row);
+		if (!created) this.refreshProvider(row);
 		return { created };
+	}
+
+	/** Creates a provider unless one with its id exists; true when it was created. */
+	insertProvider(row: Provider): boolean {
+		return this.insertProviderStmt.run(row).changes > 0;
+	}
+
+	/** Gives an existing provider the owner's current name, SOR-ID and CVR (no write if equal). */
+	refreshProvider(row: Pick<Provider, 'id' | 'ownerSorId' | 'cvr' | 'name'>): void {
+		this.refreshProviderStmt.run({
+			id: row.id,
+			ownerSorId: row.ownerSorId,
+			cvr: row.cvr,
+			name: row.name,
+		});
 	}
 
 	/** All providers, ordered by name. */

@@ -4,6 +4,9 @@ import { SorFormatError, type XmlPosition } from './format-error';
 import { SorTreeBuilder, type SorParseHandlers } from './tree-builder';
 import { El } from './xml-names';
 
+// Read once (see tree-builder.ts on imported names in the CommonJS-loaded worker).
+const UNKNOWN_ELEMENT = El.Unknown;
+
 export { SorFormatError } from './format-error';
 export type { SorParseHandlers } from './tree-builder';
 
@@ -30,70 +33,94 @@ export async function parseSorXml(
 	source: AsyncIterable<SorXmlChunk> | Iterable<SorXmlChunk>,
 	handlers: SorParseHandlers = {},
 ): Promise<SorParseResult> {
-	const parser = new SaxesParser({ xmlns: true });
-	const position = (): XmlPosition => ({ line: parser.line, column: parser.column + 1 });
-	const builder = new SorTreeBuilder(handlers, position);
+	const parser = new SorXmlStreamParser(handlers);
+	for await (const chunk of source) parser.write(chunk);
+	return parser.end();
+}
 
-	parser.on('opentag', (tag) => builder.onOpen(tag));
-	parser.on('closetag', (tag) => builder.onClose(tag));
-	const collectText = (text: string): void => {
-		if (builder.capture !== El.Unknown) builder.text += text;
-	};
-	parser.on('text', collectText);
-	parser.on('cdata', collectText);
-	parser.on('xmldecl', (decl) => {
-		if (decl.encoding !== undefined && !UTF8_LABEL.test(decl.encoding)) {
-			throw new SorFormatError(
-				`Filen angiver tegnsættet '${decl.encoding}'; SOR-udtræk læses kun som UTF-8`,
-				{ position: position() },
-			);
-		}
+/**
+ * The push form of {@link parseSorXml}: feed it the file piece by piece with `write`, then call
+ * `end`. Handlers run synchronously inside `write`/`end`. Shared by the in-thread parse and the
+ * parser worker, so both report exactly the same records and errors.
+ */
+export class SorXmlStreamParser {
+	private readonly parser = new SaxesParser({ xmlns: true });
+	private readonly position = (): XmlPosition => ({
+		line: this.parser.line,
+		column: this.parser.column + 1,
 	});
-	// Without a handler saxes throws plain English errors; this gives them a Danish context instead.
-	parser.on('error', (error) => {
-		const context =
-			builder.lastElement === '' ? '' : ` (sidst læste element: ${builder.lastElement})`;
-		throw new SorFormatError(
-			`Ugyldig XML i SOR-filen: ${error.message.replace(SAXES_POSITION_PREFIX, '')}${context}`,
-			{ position: position(), cause: error },
-		);
-	});
-
+	private readonly builder: SorTreeBuilder;
 	// fatal: a Latin-1 file must fail loudly rather than turn æøå into replacement characters.
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	let atStart = true;
-	let sawContent = false;
-	for await (const chunk of source) {
-		let text = typeof chunk === 'string' ? chunk : decode(decoder, chunk, position);
-		if (atStart) {
-			if (text.length === 0) continue;
-			// The decoder drops a byte-order mark itself; text chunks may still carry one.
-			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-			atStart = false;
-		}
-		if (!sawContent) sawContent = NON_BLANK.test(text);
-		if (text.length > 0) parser.write(text);
-	}
+	private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+	private atStart = true;
+	private sawContent = false;
 
-	let tail: string;
-	try {
-		tail = decoder.decode();
-	} catch (error) {
-		// A file cut inside a multi-byte character is first of all a truncated file.
-		if (builder.depth > 0) throw truncated(builder, position);
-		throw invalidUtf8(error, position);
-	}
-	if (tail.length > 0) parser.write(tail);
-	if (!builder.sawRoot) {
-		if (!sawContent) throw new SorFormatError('Filen er tom');
-		// Anything but a cut-off start of a document would already have failed as invalid XML.
-		throw new SorFormatError('Filen er afkortet: den slutter, før rodelementet er læst', {
-			position: position(),
+	constructor(handlers: SorParseHandlers = {}) {
+		const parser = this.parser;
+		const position = this.position;
+		const builder = (this.builder = new SorTreeBuilder(handlers, position));
+		parser.on('opentag', (tag) => builder.onOpen(tag));
+		parser.on('closetag', (tag) => builder.onClose(tag));
+		const collectText = (text: string): void => {
+			if (builder.capture !== UNKNOWN_ELEMENT) builder.text += text;
+		};
+		parser.on('text', collectText);
+		parser.on('cdata', collectText);
+		parser.on('xmldecl', (decl) => {
+			if (decl.encoding !== undefined && !UTF8_LABEL.test(decl.encoding)) {
+				throw new SorFormatError(
+					`Filen angiver tegnsættet '${decl.encoding}'; SOR-udtræk læses kun som UTF-8`,
+					{ position: position() },
+				);
+			}
+		});
+		// Without a handler saxes throws plain English errors; this gives them a Danish context instead.
+		parser.on('error', (error) => {
+			const context =
+				builder.lastElement === '' ? '' : ` (sidst læste element: ${builder.lastElement})`;
+			throw new SorFormatError(
+				`Ugyldig XML i SOR-filen: ${error.message.replace(SAXES_POSITION_PREFIX, '')}${context}`,
+				{ position: position(), cause: error },
+			);
 		});
 	}
-	if (builder.depth > 0) throw truncated(builder, position);
-	parser.close();
-	return { entitiesRead: builder.entitiesRead, header: builder.finish() };
+
+	/** Parses the next piece of the file (bytes in any chunking, or text). */
+	write(chunk: SorXmlChunk): void {
+		let text = typeof chunk === 'string' ? chunk : decode(this.decoder, chunk, this.position);
+		if (this.atStart) {
+			if (text.length === 0) return;
+			// The decoder drops a byte-order mark itself; text chunks may still carry one.
+			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+			this.atStart = false;
+		}
+		if (!this.sawContent) this.sawContent = NON_BLANK.test(text);
+		if (text.length > 0) this.parser.write(text);
+	}
+
+	/** Checks that the file was complete and returns the header and record count. */
+	end(): SorParseResult {
+		const { builder, parser, position } = this;
+		let tail: string;
+		try {
+			tail = this.decoder.decode();
+		} catch (error) {
+			// A file cut inside a multi-byte character is first of all a truncated file.
+			if (builder.depth > 0) throw truncated(builder, position);
+			throw invalidUtf8(error, position);
+		}
+		if (tail.length > 0) parser.write(tail);
+		if (!builder.sawRoot) {
+			if (!this.sawContent) throw new SorFormatError('Filen er tom');
+			// Anything but a cut-off start of a document would already have failed as invalid XML.
+			throw new SorFormatError('Filen er afkortet: den slutter, før rodelementet er læst', {
+				position: position(),
+			});
+		}
+		if (builder.depth > 0) throw truncated(builder, position);
+		parser.close();
+		return { entitiesRead: builder.entitiesRead, header: builder.finish() };
+	}
 }
 
 /** Parses without handlers: validates the file's structure and counts its records (benchmarks). */

@@ -8,8 +8,12 @@ import {
 import { problem, type Problem } from '../../../domain/quality/problem';
 import type { Classifications } from '../../../domain/sor/classification';
 import type { OwnedProblem } from '../../repositories/data-problem-repository';
-import type { RegisterRepository } from '../../repositories/register-repository';
-import type { SorEntityRepository, StoredEntity } from '../../repositories/sor-entity-repository';
+import type {
+	LocalityProfile,
+	NeighbourUnit,
+	RegisterRepository,
+} from '../../repositories/register-repository';
+import type { SorEntityRepository } from '../../repositories/sor-entity-repository';
 import { resolveOwner } from '../sor-import/owner-identity';
 
 const ADDRESS_PROBLEMS = {
@@ -19,11 +23,11 @@ const ADDRESS_PROBLEMS = {
 	pending: 'visiting-address-awaiting-validation',
 } as const;
 
-function label(entity: StoredEntity): string {
+function label(entity: NeighbourUnit): string {
 	return `«${entity.name}» (SOR-ID ${entity.sorId})`;
 }
 
-function addressText(entity: StoredEntity): string {
+function addressText(entity: NeighbourUnit): string {
 	const a = entity.visitingAddress;
 	if (!a) return 'ingen';
 	return [
@@ -51,65 +55,64 @@ export function findProblems(input: {
 		problems.forEach((p) => found.push({ ...p, ownerKey }));
 
 	const neighbourhoods: LocalityNeighbourhood[] = [];
+	const ownerKeyByLocality = new Map<string, string>();
 	const ownersWithLocalities = new Set<string>();
-	for (const row of register.activeLocalityRows()) {
-		const entity = entities.get(row.sorId);
-		if (!entity) continue;
+	// Two set queries instead of three lookups per locality.
+	const homeCareChildren = register.activeChildrenOfActiveLocalities(
+		classifications.homeCareTypeCodes(),
+	);
+	const candidate = (unit: NeighbourUnit): DuplicateCandidate => ({
+		sorId: unit.sorId,
+		name: unit.name,
+		addressKey: accessAddressKey(unit.visitingAddress),
+		firstFromDate: unit.firstFromDate,
+	});
+	for (const entity of register.activeLocalityProfiles()) {
 		ownersWithLocalities.add(entity.ownerSorId);
-		if (row.addressStatus !== 'valid') {
-			const code = ADDRESS_PROBLEMS[row.addressStatus];
+		if (entity.addressStatus !== 'valid') {
+			const code = ADDRESS_PROBLEMS[entity.addressStatus];
 			const detail =
-				row.addressStatus === 'missing'
+				entity.addressStatus === 'missing'
 					? `${label(entity)} har ingen fuldstændig besøgsadresse (vejnavn og husnummer) i SOR (fundet: ${addressText(entity)}).`
-					: row.addressStatus === 'pending'
+					: entity.addressStatus === 'pending'
 						? `Besøgsadressen for ${label(entity)}, ${addressText(entity)}, er ny eller ændret og afventer adressevalidering.`
-						: `Besøgsadressen for ${label(entity)}, ${addressText(entity)}, ${row.addressStatus === 'retired' ? 'er nedlagt' : 'findes ikke'} i Danmarks Adresseregister.`;
-			owned(row.providerId, [problem(code, entity.sorId, detail)]);
+						: `Besøgsadressen for ${label(entity)}, ${addressText(entity)}, ${entity.addressStatus === 'retired' ? 'er nedlagt' : 'findes ikke'} i Danmarks Adresseregister.`;
+			owned(entity.providerId, [problem(code, entity.sorId, detail)]);
 		}
 		owned(
-			row.providerId,
+			entity.providerId,
 			checkContact({
 				sorId: entity.sorId,
 				name: entity.name,
 				phone: entity.phone,
 				email: entity.email,
 				website: entity.website,
-				hasPostalAddress: entity.postalAddress !== null,
+				hasPostalAddress: entity.hasPostalAddress,
 			}),
 		);
-		const candidate = (unit: StoredEntity): DuplicateCandidate => ({
-			sorId: unit.sorId,
-			name: unit.name,
-			addressKey: accessAddressKey(unit.visitingAddress),
-			firstFromDate: unit.firstFromDate,
-		});
-		const parent = entity.parentSorId ? entities.get(entity.parentSorId) : null;
+		const parent = entity.parent;
+		ownerKeyByLocality.set(entity.sorId, entity.providerId);
 		neighbourhoods.push({
 			locality: candidate(entity),
-			ownerKey: row.providerId,
+			ownerKey: entity.providerId,
 			parentHomeCare:
 				parent &&
 				parent.status === 'active' &&
 				classifications.isHomeCareType(parent.entityTypeCode)
 					? candidate(parent)
 					: null,
-			childHomeCare: entities
-				.children(entity.sorId)
-				.filter(
-					(child) =>
-						child.status === 'active' && classifications.isHomeCareType(child.entityTypeCode),
-				)
-				.map(candidate),
+			childHomeCare: (homeCareChildren.get(entity.sorId) ?? []).map(candidate),
 		});
 	}
 	for (const p of findProbableDuplicates(neighbourhoods)) {
-		const owner = neighbourhoods.find((n) => n.locality.sorId === p.sorId)?.ownerKey;
+		// The first locality with this SOR-ID, as a search of `neighbourhoods` would find.
+		const owner = p.sorId === null ? undefined : ownerKeyByLocality.get(p.sorId);
 		if (owner) found.push({ ...p, ownerKey: owner });
 	}
 
 	for (const ownerSorId of entities.ownersWithActiveType(classifications.homeCareTypeCodes())) {
 		if (ownersWithLocalities.has(ownerSorId)) continue;
-		const owner = entities.get(ownerSorId);
+		const owner = entities.owner(ownerSorId);
 		if (!owner || classifications.ownerKind(owner.entityTypeCode) !== 'kommune') continue;
 		const resolved = resolveOwner(owner, classifications, input.municipalityCodeByName);
 		found.push({
@@ -124,7 +127,7 @@ export function findProblems(input: {
 
 	for (const rejection of input.rejections) {
 		if (!rejection.ownerSorId) continue;
-		const owner = entities.get(rejection.ownerSorId);
+		const owner = entities.owner(rejection.ownerSorId);
 		if (!owner) continue;
 		// Only owners the register reports to: kommuner, and private owners with localities.
 		const ownerKind = classifications.ownerKind(owner.entityTypeCode);

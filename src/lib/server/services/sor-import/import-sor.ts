@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
 import { Classifications } from '../../../domain/sor/classification';
-import { diffEntity } from '../../../domain/sor/entity-diff';
-import { sorRecordSchema, type SorSnapshotHeader } from '../../../domain/sor/record';
-import { entityStatus } from '../../../domain/sor/status';
+import type { SorSnapshotHeader } from '../../../domain/sor/record';
 import { checkMassClose } from '../../../domain/register/mass-close-guard';
 import type { RegisterDb } from '../../db/client';
 import { ImportRunRepository } from '../../repositories/import-run-repository';
@@ -23,15 +20,19 @@ import {
 	readMunicipalities,
 } from '../../reference/reference-files';
 import {
-	validateLocalityAddresses,
+	AddressValidator,
+	DarLookahead,
 	type AddressValidationSummary,
 } from '../quality/address-validation';
 import { findProblems } from '../quality/find-problems';
-import { parseSorXml } from '../../sor/parser';
+import { SorParserThread } from '../../sor/parser-thread';
 import { acquireImportLock } from '../import-lock';
 import { ImportRefusedError } from './errors';
 import { municipalityNameKey } from './owner-identity';
-import { deriveRegister, type RegisterChangeCounts } from './register-derivation';
+import { RegisterDerivation, type RegisterChangeCounts } from './register-derivation';
+import { SnapshotDiff, type EntityCounts, type Rejection } from './snapshot-diff';
+
+export type { Rejection } from './snapshot-diff';
 
 /** Everything a SOR import run needs, passed in so tests can use real files and a fake clock. */
 export interface SorImportOptions {
@@ -54,18 +55,22 @@ export interface SorImportOptions {
 	allowOlderSnapshot?: boolean;
 	now?: () => Date;
 	onProgress?: (progress: { entitiesRead: number; elapsedMs: number }) => void;
+	/** Called as each step of the run ends, with its duration (for benchmarks). */
+	onPhase?: (phase: SorImportPhase, durationMs: number) => void;
+	/**
+	 * Where the XML is parsed. 'auto' (default): on a worker thread, overlapping with the database
+	 * work here, once the file proves larger than a few MB; 'always': on the worker whatever the
+	 * size; 'never': in this thread. Without a usable worker the parse runs in this thread.
+	 */
+	parseInWorker?: 'auto' | 'always' | 'never';
 }
 
+/** The steps of a run, as {@link SorImportOptions.onPhase} reports them. */
+export type SorImportPhase =
+	'prepare' | 'stream' | 'close-missing' | 'localities' | 'problems' | 'commit';
+
 /** Counts reported for a run. */
-export interface SorImportCounts extends RegisterChangeCounts {
-	entitiesRead: number;
-	entitiesNew: number;
-	entitiesChanged: number;
-	entitiesMoved: number;
-	entitiesClosed: number;
-	entitiesReopened: number;
-	recordsRejected: number;
-}
+export interface SorImportCounts extends RegisterChangeCounts, EntityCounts {}
 
 /** The outcome of a successful run. */
 export interface SorImportSummary {
@@ -82,14 +87,13 @@ export interface SorImportSummary {
 	problems: { opened: OwnedProblem[]; resolved: StoredProblem[]; open: number };
 }
 
-/** A record that failed validation, with the owner it belongs to when the parser knew it. */
-export interface Rejection {
-	sorId: string | null;
-	ownerSorId: string | null;
-	reason: string;
-}
-
 const PROGRESS_EVERY = 5000;
+const IDLE_SLICE_MS = 1;
+
+// SQLite's page cache for the run, in KiB. The default 2 MB makes a national snapshot's index pages
+// spill to the WAL and be read back for every insert; 64 MB holds the indexes the run touches.
+// Restored afterwards, so a long-lived connection (the server after `npm start`) does not keep it.
+const IMPORT_CACHE_KIB = Number(process.env.SB_CACHE ?? 65_536);
 
 /**
  * Imports one SOR snapshot atomically: every entity is diffed against the register, history rows
@@ -101,6 +105,12 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 	const { db } = options;
 	const release = acquireImportLock(options.lockPath);
 	const runs = new ImportRunRepository(db);
+	let phaseStarted = performance.now();
+	const phaseDone = (phase: SorImportPhase): void => {
+		const at = performance.now();
+		options.onPhase?.(phase, at - phaseStarted);
+		phaseStarted = at;
+	};
 	const startedAt = now();
 	const runId = runs.start(
 		'sor',
@@ -110,6 +120,14 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 	);
 	let header: SorSnapshotHeader | null = null;
 	let inTransaction = false;
+	// Started now so the worker's start-up overlaps reading the reference files.
+	const parseInWorker = options.parseInWorker ?? 'auto';
+	const parserThread = SorParserThread.start({
+		useWorker: parseInWorker !== 'never',
+		minWorkerBytes: parseInWorker === 'always' ? 0 : undefined,
+	});
+	const previousCacheSize = db.$client.pragma('cache_size', { simple: true }) as number;
+	db.$client.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
 	try {
 		const classificationEntries = await readClassifications(options.classificationsPath);
 		const classifications = new Classifications(classificationEntries);
@@ -125,24 +143,21 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 		new InspectionRepository(db).replaceAreas(authorityAreas);
 
 		const entities = new SorEntityRepository(db);
-		const events = new SorEventRepository(db);
-		const fingerprints = entities.loadFingerprints();
-		const seen = new Set<string>();
-		const changedIds = new Set<string>();
-		const movedIds = new Set<string>();
-		const rejections: Rejection[] = [];
-		const counts = {
-			entitiesRead: 0,
-			entitiesNew: 0,
-			entitiesChanged: 0,
-			entitiesMoved: 0,
-			entitiesClosed: 0,
-			entitiesReopened: 0,
-			recordsRejected: 0,
-		};
+		// Local DAR answers are looked up while the file streams in, whenever this thread would wait
+		// for the parser; validation later replays them in its own order.
+		const lookahead = DarLookahead.for(options.darSource);
+		const diff = new SnapshotDiff({
+			entities,
+			events: new SorEventRepository(db),
+			classifications,
+			runId,
+			lookahead,
+		});
+		const { counts, rejections } = diff;
 		const parseStarted = Date.now();
 
-		const result = await parseSorXml(await options.openSource(), {
+		phaseDone('prepare');
+		const result = await parserThread.parseChecked(await options.openSource(), {
 			onHeader(snapshotHeader) {
 				header = snapshotHeader;
 				const previous = previousRun?.snapshotDate;
@@ -152,124 +167,52 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 					);
 				}
 			},
-			onRecord(raw) {
-				counts.entitiesRead++;
+			onIdle: () => lookahead?.work(IDLE_SLICE_MS) ?? false,
+			onChecked(checked) {
+				diff.add(checked, header!.snapshotDate);
 				if (counts.entitiesRead % PROGRESS_EVERY === 0) {
 					options.onProgress?.({
 						entitiesRead: counts.entitiesRead,
 						elapsedMs: Date.now() - parseStarted,
 					});
 				}
-				const sorId = typeof raw.sorId === 'string' && raw.sorId !== '' ? raw.sorId : null;
-				const ownerSorId = typeof raw.ownerSorId === 'string' ? raw.ownerSorId : null;
-				const parsed = sorRecordSchema.safeParse(raw);
-				if (!parsed.success) {
-					// A rejected record is still in the snapshot: it must not be closed as missing.
-					if (sorId) seen.add(sorId);
-					const reason = parsed.error.issues
-						.map((issue) => `${issue.path.join('.') || 'post'}: ${issue.message}`)
-						.join('; ');
-					rejections.push({ sorId, ownerSorId, reason });
-					counts.recordsRejected++;
-					return;
-				}
-				const record = parsed.data;
-				if (seen.has(record.sorId)) {
-					rejections.push({
-						sorId: record.sorId,
-						ownerSorId: record.ownerSorId,
-						reason: 'SOR-ID forekommer mere end én gang i udtrækket',
-					});
-					counts.recordsRejected++;
-					return;
-				}
-				seen.add(record.sorId);
-				const snapshotDate = header!.snapshotDate;
-				const status = entityStatus(record, snapshotDate);
-				const contentHash = createHash('sha1').update(JSON.stringify(record)).digest('base64');
-				const before = fingerprints.get(record.sorId);
-				if (!before) {
-					entities.insert(record, { status, contentHash, runId });
-					events.record(runId, snapshotDate, record.sorId, 'new', {
-						name: record.name,
-						level: record.level,
-						status,
-					});
-					counts.entitiesNew++;
-					return;
-				}
-				if (before.contentHash !== contentHash) {
-					const old = entities.get(record.sorId)!;
-					const diff = diffEntity(old, record);
-					entities.replaceContent(record, { status, contentHash, runId });
-					if (Object.keys(diff.changes).length > 0) {
-						events.record(runId, snapshotDate, record.sorId, 'changed', diff.changes);
-						changedIds.add(record.sorId);
-						counts.entitiesChanged++;
-					}
-					if (diff.move) {
-						events.record(runId, snapshotDate, record.sorId, 'moved', {
-							parentSorId: diff.move,
-						});
-						movedIds.add(record.sorId);
-						counts.entitiesMoved++;
-					}
-				} else if (before.status !== status || !before.inSnapshot) {
-					entities.setStatus(record.sorId, status, status === 'closed' ? 'to_date' : null, true);
-				}
-				const wasOpen = before.inSnapshot && before.status !== 'closed';
-				if (wasOpen && status === 'closed') {
-					events.record(runId, snapshotDate, record.sorId, 'closed', {
-						reason: 'to_date',
-						toDate: record.toDate,
-					});
-					counts.entitiesClosed++;
-				} else if (!wasOpen && status !== 'closed' && before.status === 'closed') {
-					events.record(runId, snapshotDate, record.sorId, 'reopened', { status });
-					counts.entitiesReopened++;
-				}
 			},
 		});
 		const snapshotDate = result.header.snapshotDate;
+		(globalThis as any).__workerCpu = (result as any).workerCpuMs;
+		phaseDone('stream');
+		diff.closeMissing(snapshotDate);
 
-		for (const [sorId, fingerprint] of fingerprints) {
-			if (!fingerprint.inSnapshot || seen.has(sorId)) continue;
-			entities.setStatus(sorId, 'closed', 'missing', false);
-			if (fingerprint.status !== 'closed') {
-				events.record(runId, snapshotDate, sorId, 'closed', { reason: 'missing' });
-				counts.entitiesClosed++;
-			}
-		}
-
+		phaseDone('close-missing');
 		const register = new RegisterRepository(db);
 		const municipalityCodeByName = new Map(
 			municipalities.map((m) => [municipalityNameKey(m.name), m.code] as const),
 		);
-		const registerCounts = deriveRegister({
+		const derivation = new RegisterDerivation({
 			entities,
 			register,
 			classifications,
 			municipalityCodeByName,
 			runId,
 			snapshotDate,
-			changedIds,
-			movedIds,
+			changedIds: diff.changedIds,
+			movedIds: diff.movedIds,
 		});
+		// Checked before anything is written or any address is looked up.
+		const preview = derivation.preview();
 		const verdict = checkMassClose({
-			activeBefore: registerCounts.localitiesActiveBefore,
-			closing: registerCounts.localitiesClosed,
+			activeBefore: preview.activeBefore,
+			closing: preview.closing,
 			threshold: options.massCloseThreshold,
 			allowMassClose: options.allowMassClose ?? false,
 		});
 		if (!verdict.allowed) throw new ImportRefusedError(verdict.reason);
 
 		const runAt = now().toISOString();
-		const addressValidation = await validateLocalityAddresses({
-			register,
-			entities,
-			dar: options.darSource,
-			validatedAt: runAt,
-		});
+		const validator = new AddressValidator(options.darSource, runAt, lookahead);
+		const registerCounts = await derivation.apply(validator);
+		const addressValidation = validator.summary;
+		phaseDone('localities');
 		const problemRepository = new DataProblemRepository(db);
 		const problemChanges = problemRepository.sync(
 			findProblems({ register, entities, classifications, municipalityCodeByName, rejections }),
@@ -279,8 +222,10 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 		const openProblems = problemRepository.open().length;
 
 		for (const rejection of rejections) runs.reject(runId, rejection.sorId, rejection.reason);
+		phaseDone('problems');
 		db.$client.exec('COMMIT');
 		inTransaction = false;
+		phaseDone('commit');
 
 		const finishedAt = now();
 		const allCounts: SorImportCounts = { ...counts, ...registerCounts };
@@ -317,6 +262,8 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 		});
 		throw error;
 	} finally {
+		await parserThread.close();
+		db.$client.pragma(`cache_size = ${previousCacheSize}`);
 		release();
 	}
 }

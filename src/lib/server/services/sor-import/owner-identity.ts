@@ -4,7 +4,7 @@ import {
 	providerKindFor,
 	type OwnerIdentity,
 } from '../../../domain/register/provider-identity';
-import type { StoredEntity } from '../../repositories/sor-entity-repository';
+import type { OwnerFacts } from '../../repositories/sor-entity-repository';
 
 /** Lower-cased kommune name without "kommune" and genitive s, for matching owner names. */
 export function municipalityNameKey(name: string): string {
@@ -28,7 +28,7 @@ export interface ResolvedOwner extends OwnerIdentity {
  * that, by its name), a private owner by CVR.
  */
 export function resolveOwner(
-	owner: StoredEntity,
+	owner: OwnerFacts,
 	classifications: Classifications,
 	municipalityCodeByName: ReadonlyMap<string, string>,
 ): ResolvedOwner {

@@ -1,0 +1,49 @@
+import type { APIContext, APIRoute } from 'astro';
+import { z } from 'zod';
+import { DEFAULT_MIN_RESPONDENTS } from '../../../domain/reporting/survey';
+import { registerDb } from '../../runtime';
+import { handleApiRequest } from './api-routes';
+import { createOpenDataApi, type OpenDataApi } from './open-data-api';
+
+/*
+ * The per-process wiring of the open-data API. The site's middleware (the main composition root)
+ * puts the public services on `locals`; the API builds on its data version, so the API, the pages
+ * and their caches agree on when data changed.
+ */
+
+// Part of every ETag: a new build may shape the same data differently.
+const BUILD_ID = `${process.pid}-${Date.now().toString(36)}`;
+
+const minRespondents = z.coerce.number().int().min(1).max(1000).default(DEFAULT_MIN_RESPONDENTS);
+
+let api: OpenDataApi | null = null;
+
+/** The open-data API of this process. */
+export function openDataApi(locals: App.Locals): OpenDataApi {
+	api ??= createOpenDataApi({
+		db: registerDb(),
+		dataVersion: locals.services.dataVersion,
+		// Same setting as the website's survey pages (issue 5): hidden there means hidden here.
+		surveyMinRespondents: minRespondents.parse(process.env.SURVEY_MIN_RESPONDENTS || undefined),
+		buildId: BUILD_ID,
+	});
+	return api;
+}
+
+/**
+ * The handlers of one /api/v1 endpoint file. `path` is the route's OpenAPI path, or a function
+ * of the URL parameters for a file that serves several (the downloads).
+ */
+export function apiEndpoint(path: string | ((params: APIContext['params']) => string)): {
+	GET: APIRoute;
+	OPTIONS: APIRoute;
+	ALL: APIRoute;
+} {
+	const handler: APIRoute = (context) =>
+		handleApiRequest(
+			openDataApi(context.locals),
+			typeof path === 'string' ? path : path(context.params),
+			{ url: context.url, request: context.request, params: context.params },
+		);
+	return { GET: handler, OPTIONS: handler, ALL: handler };
+}

@@ -1,0 +1,23 @@
+import { can } from '../../../domain/auth/policy';
+import type { Actor } from '../../../domain/auth/roles';
+import {
+	ReportingScopeRepository,
+	type ReportingLocality,
+} from '../../repositories/reporting-scope-repository';
+import { refuse, type Access } from './outcome';
+
+/**
+ * Finds a locality and checks that the actor may report on it: staff and surveys need the
+ * locality's provider in the actor's scope, inspection feedback its authority.
+ */
+export function localityFor(
+	scope: ReportingScopeRepository,
+	actor: Actor | null,
+	sorId: string,
+	kind: 'locality.report' | 'inspection.report',
+): Access<ReportingLocality> {
+	const locality = scope.locality(sorId);
+	if (!locality) return refuse.notFound;
+	if (!can(actor, { action: kind, locality })) return refuse.forbidden;
+	return { ok: true, value: locality };
+}

@@ -1,0 +1,4 @@
+import { apiEndpoint } from '../../../../lib/server/services/open-data/runtime';
+
+/** GET /api/v1/municipalities: a filtered, paged list. */
+export const { GET, OPTIONS, ALL } = apiEndpoint('/municipalities');
