@@ -384,7 +384,9 @@ async function drive(
 					if (onItem !== undefined) {
 						const __d = performance.now();
 						const records = deserialize(message.payload) as (RawSorRecord | CheckedRecord)[];
-						const __T = ((globalThis as any).__T ??= {}); __T.deser = (__T.deser ?? 0) + performance.now() - __d; __T.checkedBatches = (__T.checkedBatches ?? 0) + (message.checked ? 1 : 0);
+						const __T = ((globalThis as any).__T ??= {});
+						__T.deser = (__T.deser ?? 0) + performance.now() - __d;
+						__T.checkedBatches = (__T.checkedBatches ?? 0) + (message.checked ? 1 : 0);
 						// Each record let go once handled, so that it can die young.
 						if (job.check && !message.checked) {
 							for (let i = 0; i < records.length; i++) {
