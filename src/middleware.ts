@@ -1,5 +1,6 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { resolve } from 'node:path';
+import { editorRuntime } from './lib/server/auth/editor-runtime';
 import { editorSession } from './lib/server/auth/middleware';
 import { createDarSource } from './lib/server/dar/create-dar-source';
 import { installCacheFastPath } from './lib/server/http/fast-path';
@@ -22,6 +23,7 @@ function publicServices(): PublicServices {
 		kommuneShapesPath: resolve('db/reference/kommune-shapes.json'),
 		// Every public request reads the version; 100 ms between database reads is unnoticeable.
 		versionTtlMs: 100,
+		reported: editorRuntime().content,
 	});
 	return services;
 }
@@ -30,6 +32,11 @@ let headerList: [string, string][] | null = null;
 function headers(): [string, string][] {
 	headerList ??= securityHeaders(publicServices().map.tileOrigin);
 	return headerList;
+}
+let openDataHeaderList: [string, string][] | null = null;
+function openDataHeaders(): [string, string][] {
+	openDataHeaderList ??= securityHeaders(publicServices().map.tileOrigin, { openData: true });
+	return openDataHeaderList;
 }
 
 // A new build changes the HTML (asset names) without changing data, so ETags include the process.
@@ -41,8 +48,11 @@ const pageCache = new PublicPageCache(
 installCacheFastPath(pageCache, headers);
 
 /** Every response Astro produces gets the security headers (OWASP; stack-notes §6). */
-const setSecurityHeaders = defineMiddleware(async (_context, next) =>
-	withSecurityHeaders(await next(), headers()),
+const setSecurityHeaders = defineMiddleware(async (context, next) =>
+	withSecurityHeaders(
+		await next(),
+		context.url.pathname.startsWith('/api/') ? openDataHeaders() : headers(),
+	),
 );
 
 /** The composition root: pages read their services from `Astro.locals.services`. */

@@ -34,6 +34,18 @@ describe('HTTP: security headers, caching and JavaScript budget', () => {
 		},
 	);
 
+	it('pages are same-origin resources; open data may be loaded by any site', async () => {
+		const page = await fetch(`${baseUrl}/kommuner`);
+		expect(page.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+		for (const path of ['/api/v1/localities', '/api/v1/openapi.json']) {
+			const response = await fetch(`${baseUrl}${path}`);
+			expect(response.status, path).toBe(200);
+			expect(response.headers.get('cross-origin-resource-policy'), path).toBe('cross-origin');
+			expect(response.headers.get('access-control-allow-origin'), path).toBe('*');
+			expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+		}
+	});
+
 	it('no page inlines a script or a style', async () => {
 		for (const path of PAGES) {
 			const html = await (await fetch(`${baseUrl}${path}`)).text();

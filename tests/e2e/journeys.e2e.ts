@@ -117,6 +117,12 @@ describe('citizen journeys', () => {
 		for (const text of ['Tilgængelighedserklæring', 'Privatliv og cookies', 'Seneste SOR-import']) {
 			await expect(footer.textContent()).resolves.toContain(text);
 		}
+		// Open data is one click from every page (issue 6).
+		await page.getByRole('contentinfo').getByRole('link', { name: 'Åbne data og API' }).click();
+		await page.waitForURL(`${baseUrl}/data`);
+		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+			'Åbne data og API',
+		);
 		const redirect = await fetch(`${baseUrl}/was`, { redirect: 'manual' });
 		expect(redirect.status).toBe(301);
 		expect(redirect.headers.get('location')).toMatch(/^https:\/\/was\.digst\.dk\//);

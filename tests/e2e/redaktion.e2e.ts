@@ -5,9 +5,9 @@
  * importer (tests/integration/reporting-world.ts) with two kommuner and two Ældretilsyn
  * authorities, so "other scope" exists for every role.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -484,11 +484,6 @@ describe('HTTP: CSRF, cookies, rate limiting, escaping', () => {
 	});
 });
 
-/** Whether the public locality page renders ReportedContentService yet (the lead wires it). */
-const publicPageWired = readFileSync(resolve('src/pages/sted/[sorId].astro'), 'utf8').includes(
-	'forLocality(',
-);
-
 // Logins hash with the production scrypt parameters and axe is slow on a loaded machine.
 describe(
 	'browser journeys in the editor area (Chromium, no JavaScript needed)',
@@ -563,10 +558,18 @@ describe(
 			const row = page.getByRole('row', { name: /3\. kvartal/ });
 			await expect(row.textContent()).resolves.toMatch(/44.*35,5.*5,2 %/);
 			await expectAccessible('visning');
-			if (publicPageWired) {
-				await page.goto(`${baseUrl}/sted/${SOR.odder}`);
-				await expect(page.locator('main').textContent()).resolves.toMatch(/3\. kvartal/);
-			}
+			// The public pages show the same, without logging in.
+			await fresh();
+			await page.goto(`${baseUrl}/sted/${SOR.odder}`);
+			await expect(page.getByRole('row', { name: /3\. kvartal/ }).textContent()).resolves.toMatch(
+				/44.*35,5.*5,2 %/,
+			);
+			await expectAccessible('offentlig-sted-personale');
+			await page.goto(`${baseUrl}/leverandoer/kommune-0727`);
+			await expect(page.getByRole('row', { name: /3\. kvartal/ }).textContent()).resolves.toMatch(
+				/3\. kvartal \d{4}\s*1\s*44\s*35,5/,
+			);
+			await expectAccessible('offentlig-leverandoer-personale');
 			expect(problems.cspViolations).toEqual([]);
 			expect(problems.pageErrors).toEqual([]);
 		});
@@ -620,6 +623,26 @@ describe(
 			expect(pdf.headers()['content-type']).toBe('application/pdf');
 			expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 			await expectAccessible('tilsyn-visning');
+
+			// The public locality page shows the feedback with the PDF, served from /filer/.
+			await fresh();
+			await page.goto(`${baseUrl}/sted/${SOR.odder}`);
+			const publicText = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
+			expect(publicText).toContain('Seneste tilbagemelding: besøg 3. november 2026 (anmeldt)');
+			expect(publicText).toContain('Der er 1 påbud eller forbud, som ikke er ophævet.');
+			const publicHref = (await page
+				.getByRole('link', { name: 'Den skriftlige tilbagemelding (PDF)' })
+				.getAttribute('href'))!;
+			expect(publicHref).toMatch(/^\/filer\/[0-9a-f]{64}$/);
+			const publicPdf = await page.request.get(`${baseUrl}${publicHref}`);
+			expect(publicPdf.status()).toBe(200);
+			expect(publicPdf.headers()['content-type']).toBe('application/pdf');
+			await expectAccessible('offentlig-sted-tilsyn');
+			await page.goto(`${baseUrl}/leverandoer/kommune-0727`);
+			await expect(
+				page.getByRole('row', { name: /Helhedspleje Odder 3\./ }).textContent(),
+			).resolves.toMatch(/3\. november 2026 \(anmeldt\)\s*Påbud givet\s*1/);
+			await expectAccessible('offentlig-leverandoer-tilsyn');
 		});
 
 		it('a provider editor cannot open another provider’s forms', async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RegisterDb } from '../../src/lib/server/db/client';
+import { AuditRepository } from '../../src/lib/server/repositories/audit-repository';
 import { PublicRegisterRepository } from '../../src/lib/server/repositories/public-register-repository';
 import { RegisterPages } from '../../src/lib/server/services/public/register-pages';
 import { InMemoryDarSource } from '../helpers/fake-dar';
@@ -135,6 +136,16 @@ describe('public register pages', () => {
 			darSource: new InMemoryDarSource(fixtureDarAddresses()),
 			massCloseThreshold: 1,
 		});
-		expect(repository.importVersion()).toBeGreaterThan(before);
+		const afterImport = repository.importVersion();
+		expect(afterImport).not.toBe(before);
+		expect(repository.importVersion()).toBe(afterImport);
+	});
+
+	it('moves the data version when reported content changes, even in another process', () => {
+		const repository = new PublicRegisterRepository(db);
+		const before = repository.importVersion();
+		// What every editor change does in its transaction (AuditRepository is shared by all).
+		new AuditRepository(db).bumpContentRevision('2026-11-25T12:00:00.000Z');
+		expect(repository.importVersion()).not.toBe(before);
 	});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storedFileResponse } from '../../src/lib/server/services/reporting/file-response';
 import {
 	createWorld,
 	importWorld,
@@ -121,12 +122,15 @@ describe('ReportedContentService: what the public pages get', () => {
 			note: 'Forkert tema',
 			corrections: 1,
 		});
-		expect(inspection.cycle).toEqual({
+		// The same rule as Ældretilsynet's overview: a visit before the law took effect (1 July 2025)
+		// does not start a period, so the first one runs from then.
+		expect(inspection.cycle).toMatchObject({
 			lastVisitDate: '2026-09-15',
 			monthsSinceLastVisit: 2,
 			lastAnnouncedVisitDate: '2021-06-01',
-			announcedVisitDueBy: '2026-06-01',
-			withinFiveYearCycle: false,
+			cycleStart: '2025-07-01',
+			announcedVisitDueBy: '2030-07-01',
+			overdue: false,
 		});
 		expect(inspection.openOrders).toBe(1);
 	});
@@ -241,5 +245,37 @@ describe('ReportedContentService: what the public pages get', () => {
 		const audit = w.rt.auditLog.page({ entityType: 'duplicate_review' }, 10, 0).rows;
 		expect(audit.map((r) => r.action)).toEqual(['duplicate.acknowledged']);
 		expect(audit[0]!.changes).toMatchObject({ reportingSorId: [null, SOR.aabyOriginal] });
+	});
+
+	it('serves a file publicly only while current published content shows it', async () => {
+		const w = await createWorld();
+		const created = await w.rt.inspections.create(
+			w.midt,
+			SOR.nord,
+			inspectionForm({ visit_date: '2026-09-15' }),
+			{ bytes: pdfBytes('first') },
+		);
+		if (!created.ok) throw new Error('inspection not created');
+		const firstPdf = w.rt.content.forLocality(SOR.nord)!.inspection.latest!.pdfUrl.slice(7);
+		const publicResponse = (id: string) =>
+			storedFileResponse(w.rt.files, id, { publishedOnly: true }).status;
+		expect(publicResponse(firstPdf)).toBe(200);
+
+		// A correction with a new PDF: the old one stays for editors, not for the public.
+		await w.rt.inspections.correct(
+			w.midt,
+			SOR.nord,
+			created.value.inspectionId,
+			1,
+			inspectionForm({ visit_date: '2026-09-15', correction_note: 'Ny rapport' }),
+			{ bytes: pdfBytes('second') },
+		);
+		const secondPdf = w.rt.content.forLocality(SOR.nord)!.inspection.latest!.pdfUrl.slice(7);
+		expect(secondPdf).not.toBe(firstPdf);
+		expect(publicResponse(secondPdf)).toBe(200);
+		expect(publicResponse(firstPdf)).toBe(404);
+		expect(storedFileResponse(w.rt.files, firstPdf).status).toBe(200);
+		expect(publicResponse('0'.repeat(64))).toBe(404);
+		expect(publicResponse('../../etc/passwd')).toBe(404);
 	});
 });

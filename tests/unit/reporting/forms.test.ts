@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	parseInspectionForm,
-	inspectionCycle,
 	monthsBetween,
 	addYears,
 	isOrderOpen,
@@ -174,28 +173,6 @@ describe('inspection freshness and the 5-year cycle', () => {
 		expect(monthsBetween('2026-01-15', '2026-02-15')).toBe(1);
 		expect(monthsBetween('2021-11-25', '2026-11-25')).toBe(60);
 		expect(addYears('2024-02-29', 5)).toBe('2029-02-28');
-	});
-	it('is inside the cycle only with an announced visit in the last five years', () => {
-		const today = '2026-11-25';
-		expect(inspectionCycle([], today)).toEqual({
-			lastVisitDate: null,
-			monthsSinceLastVisit: null,
-			lastAnnouncedVisitDate: null,
-			withinFiveYearCycle: false,
-			announcedVisitDueBy: null,
-		});
-		const visits = [
-			{ visitDate: '2021-11-25', announced: true },
-			{ visitDate: '2026-05-01', announced: false },
-		];
-		expect(inspectionCycle(visits, today)).toMatchObject({
-			lastVisitDate: '2026-05-01',
-			monthsSinceLastVisit: 6,
-			lastAnnouncedVisitDate: '2021-11-25',
-			announcedVisitDueBy: '2026-11-25',
-			withinFiveYearCycle: true,
-		});
-		expect(inspectionCycle(visits, '2026-11-26').withinFiveYearCycle).toBe(false);
 	});
 	it('treats an order as open until the day it is lifted', () => {
 		expect(isOrderOpen({ liftedOn: null }, '2026-11-25')).toBe(true);

@@ -200,36 +200,3 @@ export function addYears(date: string, years: number): string {
 	if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
 	return target.toISOString().slice(0, 10);
 }
-
-/** How fresh a locality's inspection is, and whether it is inside the law's 5-year cycle. */
-export interface InspectionCycle {
-	lastVisitDate: string | null;
-	monthsSinceLastVisit: number | null;
-	lastAnnouncedVisitDate: string | null;
-	/** True when an announced visit took place within the last five years (ældretilsynsloven § 7). */
-	withinFiveYearCycle: boolean;
-	/** The date by which the next announced visit is due; null when none is on record. */
-	announcedVisitDueBy: string | null;
-}
-
-/** Computes the cycle figures from the visits on record. */
-export function inspectionCycle(
-	visits: { visitDate: string; announced: boolean }[],
-	today: string,
-): InspectionCycle {
-	const dates = visits.map((v) => v.visitDate).sort();
-	const announced = visits
-		.filter((v) => v.announced)
-		.map((v) => v.visitDate)
-		.sort();
-	const lastVisitDate = dates.at(-1) ?? null;
-	const lastAnnouncedVisitDate = announced.at(-1) ?? null;
-	const announcedVisitDueBy = lastAnnouncedVisitDate ? addYears(lastAnnouncedVisitDate, 5) : null;
-	return {
-		lastVisitDate,
-		monthsSinceLastVisit: lastVisitDate ? monthsBetween(lastVisitDate, today) : null,
-		lastAnnouncedVisitDate,
-		withinFiveYearCycle: announcedVisitDueBy !== null && today <= announcedVisitDueBy,
-		announcedVisitDueBy,
-	};
-}

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { DEFAULT_MIN_RESPONDENTS } from '../../domain/reporting/survey';
 
+// An empty variable (`SURVEY_MIN_RESPONDENTS=` in a unit file) counts as unset.
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 const envSchema = z.object({
-	SESSION_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
-	SURVEY_MIN_RESPONDENTS: z.coerce.number().int().min(1).max(1000).optional(),
+	SESSION_COOKIE_SECURE: z.preprocess(unsetIfEmpty, z.enum(['true', 'false']).optional()),
+	SURVEY_MIN_RESPONDENTS: z.preprocess(
+		unsetIfEmpty,
+		z.coerce.number().int().min(1).max(1000).optional(),
+	),
 });
 
-/** Settings of the editor area from the environment. */
+/** Settings of the editor area and of everything showing reported content (pages and API). */
 export interface EditorConfig {
 	/**
 	 * Secure cookies (and the `__Host-` prefix). On unless SESSION_COOKIE_SECURE=false: fail-safe,

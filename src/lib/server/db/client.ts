@@ -20,7 +20,9 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
 	// Readers wait briefly for an import's commit instead of failing at once.
 	sqlite.pragma('busy_timeout = 5000');
 	sqlite.pragma('synchronous = NORMAL');
-	if (process.env.SB_CACHE_KB) sqlite.pragma(`cache_size = -${process.env.SB_CACHE_KB}`);
+	// Reads go straight to the OS page cache instead of being copied into SQLite's own: DAR lookups
+	// (national table ~0.5 GB) ran about a quarter faster. Shared, file-backed memory.
+	sqlite.pragma('mmap_size = 1073741824');
 	return drizzle(sqlite, { schema }) as RegisterDb;
 }
 

@@ -21,8 +21,15 @@ export function contentSecurityPolicy(tileOrigin: string | null): string {
 	].join('; ');
 }
 
-/** Every security header as name/value pairs, computed once per process. */
-export function securityHeaders(tileOrigin: string | null): [string, string][] {
+/**
+ * Every security header as name/value pairs, computed once per process. Open data (`openData`) may
+ * be loaded by any site, also as a no-cors resource, so it is marked cross-origin; everything else
+ * stays same-origin.
+ */
+export function securityHeaders(
+	tileOrigin: string | null,
+	options: { openData?: boolean } = {},
+): [string, string][] {
 	return [
 		['Content-Security-Policy', contentSecurityPolicy(tileOrigin)],
 		['X-Content-Type-Options', 'nosniff'],
@@ -30,7 +37,7 @@ export function securityHeaders(tileOrigin: string | null): [string, string][] {
 		// frame-ancestors covers current browsers; X-Frame-Options covers old ones.
 		['X-Frame-Options', 'DENY'],
 		['Cross-Origin-Opener-Policy', 'same-origin'],
-		['Cross-Origin-Resource-Policy', 'same-origin'],
+		['Cross-Origin-Resource-Policy', options.openData ? 'cross-origin' : 'same-origin'],
 		['Permissions-Policy', 'geolocation=(), camera=(), microphone=(), interest-cohort=()'],
 	];
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { RegisterDb } from '../db/client';
 import { storedFiles } from '../db/schema';
 
@@ -17,6 +17,25 @@ export class FileRepository {
 	/** A file with its bytes, or null. */
 	get(id: string): StoredFileRow | null {
 		return this.db.select().from(storedFiles).where(eq(storedFiles.id, id)).get() ?? null;
+	}
+
+	/**
+	 * True when the file is part of what the public pages show: the PDF of an inspection's current
+	 * feedback, or a photo of a provider's current presentation. Superseded and never-used uploads
+	 * stay visible to editors only.
+	 */
+	isPublished(id: string): boolean {
+		const row = this.db.get<{ found: number } | undefined>(sql`
+			SELECT 1 AS found FROM inspection_versions v
+			WHERE v.pdf_file_id = ${id} AND v.version =
+				(SELECT max(version) FROM inspection_versions WHERE inspection_id = v.inspection_id)
+			UNION ALL
+			SELECT 1 FROM provider_profile_photos ph
+			JOIN provider_profile_versions pv ON pv.id = ph.profile_version_id
+			WHERE ph.file_id = ${id} AND pv.version =
+				(SELECT max(version) FROM provider_profile_versions WHERE provider_id = pv.provider_id)
+			LIMIT 1`);
+		return row !== undefined;
 	}
 
 	/** A file's metadata without the bytes, or null. */

@@ -140,7 +140,7 @@ const SUMMARY = `
 /** All SQL behind the public register pages (read-only; prepared once per connection). */
 export class PublicRegisterRepository {
 	private readonly statements: {
-		dataVersion: Statement<[], { version: number }>;
+		dataVersion: Statement<[], { version: string }>;
 		summaries: Statement<[], MunicipalitySummary>;
 		summary: Statement<[string], MunicipalitySummary>;
 		municipality: Statement<[string], { code: string; name: string; regionName: string }>;
@@ -163,9 +163,10 @@ export class PublicRegisterRepository {
 			pm.name AS municipalityName, p.cvr, p.owner_sor_id AS ownerSorId,
 			p.created_snapshot_date AS createdSnapshotDate`;
 		this.statements = {
-			// Imports (SOR or DAR) are the only writers today; editors will add their own counter.
+			// Imports (SOR or DAR) and editors (through content_revision) are the writers.
 			dataVersion: sqlite.prepare(
-				`SELECT coalesce(max(id), 0) AS version FROM import_runs WHERE status = 'succeeded'`,
+				`SELECT (SELECT coalesce(max(id), 0) FROM import_runs WHERE status = 'succeeded') || '-' ||
+					(SELECT coalesce(max(revision), 0) FROM content_revision) AS version`,
 			),
 			summaries: sqlite.prepare(`${SUMMARY} ORDER BY m.name`),
 			summary: sqlite.prepare(`${SUMMARY} WHERE m.code = ?`),
@@ -240,9 +241,9 @@ export class PublicRegisterRepository {
 		};
 	}
 
-	/** The id of the latest successful import run (0 before the first one). */
-	importVersion(): number {
-		return this.statements.dataVersion.get()?.version ?? 0;
+	/** "<latest successful import run id>-<reported-content revision>", e.g. "42-7". */
+	importVersion(): string {
+		return this.statements.dataVersion.get()?.version ?? '0-0';
 	}
 
 	/** Every kommune with its shown localities and its own provider, by name. */

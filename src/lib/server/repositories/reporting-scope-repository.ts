@@ -16,6 +16,9 @@ export interface ReportingLocality {
 	municipalityName: string | null;
 	authorityId: string | null;
 	authorityName: string | null;
+	/** SOR's FirstFromDate and the snapshot the register first saw the locality in. */
+	firstFromDate: string;
+	firstRegisteredSnapshotDate: string;
 }
 
 const LOCALITY_SELECT = sql`
@@ -24,7 +27,9 @@ const LOCALITY_SELECT = sql`
 		l.location_municipality_code AS locationMunicipalityCode,
 		coalesce(l.location_municipality_code, e.visiting_municipality_code) AS municipalityCode,
 		m.name AS municipalityName,
-		am.authority_id AS authorityId, ia.name AS authorityName
+		am.authority_id AS authorityId, ia.name AS authorityName,
+		e.first_from_date AS firstFromDate,
+		l.first_registered_snapshot_date AS firstRegisteredSnapshotDate
 	FROM localities l
 	JOIN sor_entities e ON e.sor_id = l.sor_id
 	JOIN providers p ON p.id = l.provider_id
@@ -39,6 +44,16 @@ const fromRaw = (row: Raw): ReportingLocality => ({ ...row, published: row.publi
 /** Read-only SQL that places localities in the reporting scopes (provider and authority). */
 export class ReportingScopeRepository {
 	constructor(private readonly db: RegisterDb) {}
+
+	/** Snapshot date of the register's first successful SOR import; null before any. */
+	registerStartDate(): string | null {
+		return (
+			this.db.get<{ snapshotDate: string | null } | undefined>(
+				sql`SELECT snapshot_date AS snapshotDate FROM import_runs
+					WHERE kind = 'sor' AND status = 'succeeded' ORDER BY id LIMIT 1`,
+			)?.snapshotDate ?? null
+		);
+	}
 
 	/** One locality, or null for an unknown SOR-ID. */
 	locality(sorId: string): ReportingLocality | null {

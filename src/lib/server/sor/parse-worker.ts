@@ -5,7 +5,6 @@
  * how far ahead it reads. For a chunk sent with `check`, each record is validated here
  * ({@link checkSorRecord}) and posted as a {@link CheckedRecord}.
  */
-import { readFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import type { RawSorRecord, SorSnapshotHeader } from '../../domain/sor/record';
@@ -39,7 +38,7 @@ export type FromParserWorker =
 	| { type: 'error'; error: TransferredError };
 
 // A chunk normally yields ~150 records; a whole file passed as one chunk is still sent in pieces.
-const MAX_BATCH = Number(process.env.SB_BATCH ?? 512);
+const MAX_BATCH = 512;
 
 const port = parentPort;
 if (port === null) throw new Error('parse-worker.ts must run as a worker thread');
@@ -90,11 +89,6 @@ port.on('message', (message: ToParserWorker) => {
 		} else {
 			const result = parser.end();
 			flush(false);
-			(result as any).workerCpuMs = (readFileSync('/proc/thread-self/stat', 'utf8') as any)
-				.split(') ')[1]
-				.split(' ')
-				.slice(11, 13)
-				.reduce((a: number, b: string) => a + Number(b) * 10, 0);
 			post({ type: 'done', result });
 		}
 	} catch (error) {

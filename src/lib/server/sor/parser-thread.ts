@@ -41,12 +41,19 @@ export interface SorParserThreadOptions {
 	minWorkerBytes?: number;
 }
 
-const BOOT_FILE = new URL(process.env.SB_BOOT ?? './parse-worker-boot.cjs', import.meta.url);
-const DEFAULT_MAX_CHUNKS_IN_FLIGHT = Number(process.env.SB_INFLIGHT ?? 4);
+const BOOT_FILE = new URL('./parse-worker-boot.cjs', import.meta.url);
+const DEFAULT_MAX_CHUNKS_IN_FLIGHT = 4;
 const DEFAULT_START_TIMEOUT_MS = 30_000;
 const DEFAULT_MIN_WORKER_BYTES = 4 * 1024 * 1024;
 // Record batches waiting here from which the worker is asked to validate the next chunk's records.
-const CHECK_ON_WORKER_BACKLOG = Number(process.env.SB_BACKLOG ?? 2);
+const CHECK_ON_WORKER_BACKLOG = 2;
+// The worker's live data is a chunk and a batch of records; without limits its heap grows lazily to
+// V8's defaults and the import's RSS with it. A worker that does run out stops with an error, and the
+// import fails and changes nothing.
+const WORKER_HEAP_LIMITS = {
+	maxOldGenerationSizeMb: 64,
+	maxYoungGenerationSizeMb: 16,
+};
 
 /**
  * Runs the SOR parser on a worker thread so that parsing the XML (saxes and the tree builder)
@@ -79,12 +86,7 @@ export class SorParserThread {
 		const worker = new Worker(BOOT_FILE, {
 			stdout: false,
 			stderr: false,
-			resourceLimits: process.env.SB_YOUNG
-				? {
-						maxYoungGenerationSizeMb: Number(process.env.SB_YOUNG),
-						maxOldGenerationSizeMb: Number(process.env.SB_OLD ?? 256),
-					}
-				: undefined,
+			resourceLimits: WORKER_HEAP_LIMITS,
 		});
 		// Idle until `parse`: a worker that is never used must not keep the process alive.
 		worker.unref();
@@ -362,9 +364,7 @@ async function drive(
 					await yieldToEventLoop();
 					continue;
 				}
-				const w0 = performance.now();
 				await new Promise<void>((resolve) => (wake = resolve));
-				(globalThis as any).__waitMs = ((globalThis as any).__waitMs ?? 0) + performance.now() - w0;
 				continue;
 			}
 			const message = inbox[next++]!;
@@ -380,13 +380,8 @@ async function drive(
 						pump();
 					}
 					const onItem = job.onItem;
-					const h0 = performance.now();
 					if (onItem !== undefined) {
-						const __d = performance.now();
 						const records = deserialize(message.payload) as (RawSorRecord | CheckedRecord)[];
-						const __T = ((globalThis as any).__T ??= {});
-						__T.deser = (__T.deser ?? 0) + performance.now() - __d;
-						__T.checkedBatches = (__T.checkedBatches ?? 0) + (message.checked ? 1 : 0);
 						// Each record let go once handled, so that it can die young.
 						if (job.check && !message.checked) {
 							for (let i = 0; i < records.length; i++) {
@@ -402,9 +397,6 @@ async function drive(
 							}
 						}
 					}
-					(globalThis as any).__handleMs =
-						((globalThis as any).__handleMs ?? 0) + performance.now() - h0;
-					(globalThis as any).__batches = ((globalThis as any).__batches ?? 0) + 1;
 					// A read completes only when this thread yields; without this, a backlog here would
 					// starve the worker of input until the backlog is gone.
 					if (reading) await yieldToEventLoop();

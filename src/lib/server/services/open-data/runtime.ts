@@ -1,6 +1,5 @@
 import type { APIContext, APIRoute } from 'astro';
-import { z } from 'zod';
-import { DEFAULT_MIN_RESPONDENTS } from '../../../domain/reporting/survey';
+import { loadEditorConfig } from '../../auth/editor-config';
 import { registerDb } from '../../runtime';
 import { handleApiRequest } from './api-routes';
 import { createOpenDataApi, type OpenDataApi } from './open-data-api';
@@ -14,8 +13,6 @@ import { createOpenDataApi, type OpenDataApi } from './open-data-api';
 // Part of every ETag: a new build may shape the same data differently.
 const BUILD_ID = `${process.pid}-${Date.now().toString(36)}`;
 
-const minRespondents = z.coerce.number().int().min(1).max(1000).default(DEFAULT_MIN_RESPONDENTS);
-
 let api: OpenDataApi | null = null;
 
 /** The open-data API of this process. */
@@ -23,8 +20,8 @@ export function openDataApi(locals: App.Locals): OpenDataApi {
 	api ??= createOpenDataApi({
 		db: registerDb(),
 		dataVersion: locals.services.dataVersion,
-		// Same setting as the website's survey pages (issue 5): hidden there means hidden here.
-		surveyMinRespondents: minRespondents.parse(process.env.SURVEY_MIN_RESPONDENTS || undefined),
+		// The very setting the website's survey pages use: hidden there means hidden here.
+		surveyMinRespondents: loadEditorConfig().surveyMinRespondents,
 		buildId: BUILD_ID,
 	});
 	return api;

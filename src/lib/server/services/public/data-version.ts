@@ -1,12 +1,15 @@
-/** Where the import part of the data version comes from (the latest successful import run). */
+/**
+ * Where the stored part of the data version comes from: the latest successful import run and the
+ * reported-content revision, so changes made by another process (an import, another server) count.
+ */
 export interface ImportVersionSource {
-	importVersion(): number;
+	importVersion(): string | number;
 }
 
 /**
- * The version of everything the public pages show. It changes when an import succeeds (read from
- * the database, so imports run by another process count) or when an editor calls `bump()` after
- * changing reported content in this process. Page caches and ETags are keyed by it.
+ * The version of everything the public pages show. It changes when an import succeeds or reported
+ * content changes (both read from the database, so other processes count) or when an editor calls
+ * `bump()` after changing reported content in this process (seen at once, without the TTL). Page caches and ETags are keyed by it.
  *
  * Reading the import version is a database query; every public request needs the version, so it
  * may be remembered for `ttlMs` (the server uses 100 ms): a nightly import is then seen at most
@@ -14,14 +17,14 @@ export interface ImportVersionSource {
  */
 export class DataVersion {
 	private edits = 0;
-	private imports: { value: number; readAt: number } | null = null;
+	private imports: { value: string | number; readAt: number } | null = null;
 
 	constructor(
 		private readonly source: ImportVersionSource,
 		private readonly options: { ttlMs?: number; now?: () => number } = {},
 	) {}
 
-	/** The current version, e.g. "42.0": latest successful import run id and edit counter. */
+	/** The current version, e.g. "42-7.0": stored version and this process's edit counter. */
 	current(): string {
 		const now = (this.options.now ?? Date.now)();
 		const ttl = this.options.ttlMs ?? 0;

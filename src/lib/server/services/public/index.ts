@@ -1,4 +1,5 @@
 import type { DarSource } from '../../dar/dar-source';
+import type { ReportedContentService } from '../reporting/reported-content-service';
 import type { RegisterDb } from '../../db/client';
 import { ImportRunRepository } from '../../repositories/import-run-repository';
 import { PublicGeoRepository } from '../../repositories/public-geo-repository';
@@ -23,6 +24,8 @@ export interface PublicServices {
 	map: MapConfig;
 	info: SiteInfo;
 	outlines: OutlineService;
+	/** Reported content (inspection feedback, surveys, staff, provider presentation). */
+	reported: ReportedContentService;
 }
 
 /** Composition root of the public site: repositories on one connection, services on top. */
@@ -36,6 +39,8 @@ export function createPublicServices(deps: {
 	kommuneShapesPath: string;
 	/** How long the import version may be remembered between database reads (default 0). */
 	versionTtlMs?: number;
+	/** The editor area's read service, so both show reported content under the same settings. */
+	reported: ReportedContentService;
 }): PublicServices {
 	const register = new PublicRegisterRepository(deps.db);
 	const dataVersion = new DataVersion(register, { ttlMs: deps.versionTtlMs ?? 0 });
@@ -55,5 +60,6 @@ export function createPublicServices(deps: {
 		map: deps.map,
 		info: deps.info,
 		outlines: new OutlineService(deps.kommuneShapesPath),
+		reported: deps.reported,
 	};
 }

@@ -1,11 +1,14 @@
 import { staffChartSvg } from '../../../domain/reporting/chart';
 import { descriptionParagraphs, type Paragraph } from '../../../domain/reporting/description';
 import {
+	inspectionState,
+	registrationDate,
+	type InspectionState,
+} from '../../../domain/inspection-overview/cycle';
+import {
 	INSPECTION_THEMES,
-	inspectionCycle,
 	isOrderOpen,
 	ORDER_KINDS,
-	type InspectionCycle,
 	type InspectionOrder,
 } from '../../../domain/reporting/inspection';
 import {
@@ -78,8 +81,9 @@ export interface InspectionSummary {
 	latest: InspectionView | null;
 	/** Earlier feedback, newest first (the full timeline is `[latest, ...earlier]`). */
 	earlier: InspectionView[];
-	cycle: InspectionCycle;
-	/** Påbud and forbud not lifted, across all feedback. */
+	/** The five-year cycle and freshness, by the same rules as Ældretilsynet's overview. */
+	cycle: InspectionState;
+	/** Påbud and forbud not lifted, across all feedback (one carried over counts once). */
 	openOrders: number;
 }
 
@@ -154,7 +158,7 @@ export interface ProviderReportedContent {
 		name: string;
 		status: 'active' | 'closed';
 		latest: InspectionView | null;
-		cycle: InspectionCycle;
+		cycle: InspectionState;
 		openOrders: number;
 	}[];
 	/** Per survey and period: respondent-weighted share over the provider's localities. */
@@ -233,7 +237,11 @@ export class ReportedContentService {
 		const locality = this.scope.locality(sorId);
 		if (!locality) return null;
 		const today = danishDate(this.options.clock());
-		const inspection = this.inspectionSummary(this.inspections.currentForLocality(sorId), today);
+		const inspection = this.inspectionSummary(
+			this.inspections.currentForLocality(sorId),
+			this.registeredOn(locality),
+			today,
+		);
 		const surveys = this.surveys
 			.currentForLocality(sorId)
 			.filter((s) => !s.deleted)
@@ -278,13 +286,18 @@ export class ReportedContentService {
 			.localitiesOfProvider(providerId)
 			.filter((l) => l.published || l.status === 'closed');
 		const includedIds = new Set(included.map((l) => l.sorId));
+		const registerStartDate = this.scope.registerStartDate();
 		const profile = this.profiles.current(providerId);
 		const inspectionsBySor = groupBy(
 			this.inspections.currentForProvider(providerId).filter((i) => includedIds.has(i.sorId)),
 			(i) => i.sorId,
 		);
 		const inspections = included.map((l) => {
-			const summary = this.inspectionSummary(inspectionsBySor.get(l.sorId) ?? [], today);
+			const summary = this.inspectionSummary(
+				inspectionsBySor.get(l.sorId) ?? [],
+				this.registeredOn(l, registerStartDate),
+				today,
+			);
 			return {
 				sorId: l.sorId,
 				name: l.name,
@@ -328,16 +341,46 @@ export class ReportedContentService {
 		};
 	}
 
-	private inspectionSummary(records: InspectionRecord[], today: string): InspectionSummary {
+	/** When the locality registered, by the rule Ældretilsynet's overview uses. */
+	private registeredOn(
+		locality: ReportingLocality,
+		registerStartDate = this.scope.registerStartDate(),
+	): string {
+		return registrationDate({
+			firstFromDate: locality.firstFromDate,
+			firstRegisteredSnapshotDate: locality.firstRegisteredSnapshotDate,
+			registerStartDate,
+		});
+	}
+
+	private inspectionSummary(
+		records: InspectionRecord[],
+		registeredOn: string,
+		today: string,
+	): InspectionSummary {
 		const views = records
 			.slice()
 			.sort((a, b) => b.visitDate.localeCompare(a.visitDate) || b.inspectionId - a.inspectionId)
 			.map((r) => this.inspectionView(r, today));
+		const cycle = inspectionState(
+			{
+				registeredOn,
+				visits: records.map((r) => ({
+					inspectionId: r.inspectionId,
+					visitDate: r.visitDate,
+					announced: r.announced,
+					statusCode: r.statusCode,
+					statusLabel: r.statusLabel,
+				})),
+				orders: records.flatMap((r) => r.orders),
+			},
+			today,
+		);
 		return {
 			latest: views[0] ?? null,
 			earlier: views.slice(1),
-			cycle: inspectionCycle(records, today),
-			openOrders: views.reduce((n, v) => n + v.orders.filter((o) => o.open).length, 0),
+			cycle,
+			openOrders: cycle.openOrders.length,
 		};
 	}
 

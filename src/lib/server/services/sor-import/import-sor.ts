@@ -91,9 +91,10 @@ const PROGRESS_EVERY = 5000;
 const IDLE_SLICE_MS = 1;
 
 // SQLite's page cache for the run, in KiB. The default 2 MB makes a national snapshot's index pages
-// spill to the WAL and be read back for every insert; 64 MB holds the indexes the run touches.
-// Restored afterwards, so a long-lived connection (the server after `npm start`) does not keep it.
-const IMPORT_CACHE_KIB = Number(process.env.SB_CACHE ?? 65_536);
+// spill to the WAL and be read back for every insert; 16 MB holds the indexes the run touches (more
+// did not pay and counts in the run's memory). Restored afterwards, so a long-lived connection (the
+// server after `npm start`) does not keep it.
+const IMPORT_CACHE_KIB = 16_384;
 
 /**
  * Imports one SOR snapshot atomically: every entity is diffed against the register, history rows
@@ -127,7 +128,10 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 		minWorkerBytes: parseInWorker === 'always' ? 0 : undefined,
 	});
 	const previousCacheSize = db.$client.pragma('cache_size', { simple: true }) as number;
+	const previousMmapSize = db.$client.pragma('mmap_size', { simple: true }) as number;
 	db.$client.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+	// Every page the run touches (the whole new register) would count in its memory when mapped.
+	db.$client.pragma('mmap_size = 0');
 	try {
 		const classificationEntries = await readClassifications(options.classificationsPath);
 		const classifications = new Classifications(classificationEntries);
@@ -179,7 +183,6 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 			},
 		});
 		const snapshotDate = result.header.snapshotDate;
-		(globalThis as any).__workerCpu = (result as any).workerCpuMs;
 		phaseDone('stream');
 		diff.closeMissing(snapshotDate);
 
@@ -264,6 +267,7 @@ export async function importSorSnapshot(options: SorImportOptions): Promise<SorI
 	} finally {
 		await parserThread.close();
 		db.$client.pragma(`cache_size = ${previousCacheSize}`);
+		db.$client.pragma(`mmap_size = ${previousMmapSize}`);
 		release();
 	}
 }
