@@ -11,6 +11,7 @@ import { createPublicServices, type PublicServices } from './lib/server/services
 import { loadMapConfig } from './lib/server/services/public/map-config';
 import { loadSiteInfo } from './lib/server/services/public/site-info';
 import { openDataApiMiddleware } from './lib/server/services/open-data/middleware';
+import { startedOpenDataApi } from './lib/server/services/open-data/runtime';
 
 // One set of services per process: they hold prepared statements on the one connection.
 let services: PublicServices | null = null;
@@ -45,7 +46,23 @@ const pageCache = new PublicPageCache(
 	`${process.pid}-${Date.now().toString(36)}`,
 	{ maxEntries: 5000, maxBytes: 64 * 1024 * 1024 },
 );
-installCacheFastPath(pageCache, headers);
+installCacheFastPath([
+	{
+		answer: (request) => {
+			const decision = pageCache.decide(request, true);
+			return decision.kind === 'answer' ? decision.answer : null;
+		},
+		securityHeaders: headers,
+	},
+	{
+		// Set up by the first API request through Astro; until then every request goes that way.
+		answer: (request) =>
+			request.url.pathname.startsWith('/api/v1')
+				? (startedOpenDataApi()?.responder.cachedAnswer(request) ?? null)
+				: null,
+		securityHeaders: openDataHeaders,
+	},
+]);
 
 /** Every response Astro produces gets the security headers (OWASP; stack-notes §6). */
 const setSecurityHeaders = defineMiddleware(async (context, next) =>

@@ -1,6 +1,7 @@
 /**
- * `npm run bench:dar [-- --rows N] [--lookups N] [--keep] [--csv FILE]`: the DAR import and lookup
- * benchmark. `--csv` reuses a file an earlier `--keep` run wrote with the same `--rows`.
+ * `npm run bench:dar [-- --rows N] [--lookups N] [--keep] [--csv FILE] [--db FILE]`: the DAR import
+ * and lookup benchmark. `--csv` reuses a file an earlier `--keep` run wrote with the same `--rows`;
+ * `--db` measures only the lookups, against the database such a run kept.
  *
  * Writes a synthetic national-size DAWA access-address CSV (deterministic, streamed), times a bare
  * stream-parse of it as the baseline, imports it through the real service into a fresh WAL
@@ -149,10 +150,11 @@ async function writeCsv(path: string, rows: number): Promise<void> {
 	await once(out, 'finish');
 }
 
-function lookupQueries(count: number, rows: number): AccessAddressQuery[] {
+/** `count` lookups of random addresses; another `seed` asks for other addresses. */
+function lookupQueries(count: number, rows: number, seed: number): AccessAddressQuery[] {
 	const queries: AccessAddressQuery[] = [];
 	for (let i = 0; i < count; i++) {
-		const h = mix(i * 7919 + 13);
+		const h = mix(i * 7919 + 13 + seed * 1_000_003);
 		const a = addressAt(h % rows);
 		const miss = h % 5 === 0; // one in five asks for a house number no street has
 		const houseNumber = miss ? '999' : a.houseNumber;
@@ -225,6 +227,7 @@ async function main(): Promise<void> {
 			lookups: { type: 'string', default: '200000' },
 			keep: { type: 'boolean', default: false },
 			csv: { type: 'string' },
+			db: { type: 'string' },
 			'child-import': { type: 'boolean', default: false },
 		},
 		allowPositionals: true,
@@ -234,56 +237,69 @@ async function main(): Promise<void> {
 	const lookupCount = Number(values.lookups);
 	const dir = mkdtempSync(join(tmpdir(), 'plejeoverblik-bench-dar-'));
 	const csv = typeof values.csv === 'string' ? values.csv : join(dir, 'adgangsadresser.csv');
-	const database = join(dir, 'register.sqlite');
+	// --db: only the lookups, against a database an earlier --keep run left (same --rows).
+	const reused = typeof values.db === 'string' ? values.db : null;
+	const database = reused ?? join(dir, 'register.sqlite');
 	const log = (text: string) => process.stdout.write(`${text}\n`);
 	try {
 		let started = Date.now();
-		if (typeof values.csv !== 'string') await writeCsv(csv, rows);
-		const size = statSync(csv).size;
-		log(
-			`CSV ${typeof values.csv === 'string' ? 'genbrugt' : 'skrevet'}: ${rows.toLocaleString('da-DK')} rækker, ${(size / 1e6).toFixed(0)} MB, ${seconds(Date.now() - started)}`,
-		);
+		if (reused === null) {
+			if (typeof values.csv !== 'string') await writeCsv(csv, rows);
+			const size = statSync(csv).size;
+			log(
+				`CSV ${typeof values.csv === 'string' ? 'genbrugt' : 'skrevet'}: ${rows.toLocaleString('da-DK')} rækker, ${(size / 1e6).toFixed(0)} MB, ${seconds(Date.now() - started)}`,
+			);
 
-		started = Date.now();
-		const parseCpu = process.cpuUsage();
-		let parsed = 0;
-		for await (const row of readCsvRows(readTextFile(csv))) if (row.length > 0) parsed++;
-		const parseMs = Date.now() - started;
-		const { user, system } = process.cpuUsage(parseCpu);
-		log(
-			`Grundlinje, kun CSV-parsning (alle kolonner, intet gemt): ${seconds(parseMs)} (${rate(parsed - 1, parseMs)}); CPU-tid ${seconds((user + system) / 1000)}`,
-		);
+			started = Date.now();
+			const parseCpu = process.cpuUsage();
+			let parsed = 0;
+			for await (const row of readCsvRows(readTextFile(csv))) if (row.length > 0) parsed++;
+			const parseMs = Date.now() - started;
+			const { user, system } = process.cpuUsage(parseCpu);
+			log(
+				`Grundlinje, kun CSV-parsning (alle kolonner, intet gemt): ${seconds(parseMs)} (${rate(parsed - 1, parseMs)}); CPU-tid ${seconds((user + system) / 1000)}`,
+			);
 
-		openMigratedDatabase(database).$client.close();
-		started = Date.now();
-		const { summary, maxRssKb, cpuMs } = await runImportInChild(csv, database);
-		const wallMs = Date.now() - started;
-		log(
-			`Import: ${summary.rowsRead.toLocaleString('da-DK')} rækker på ${seconds(summary.durationMs)} (${rate(summary.rowsRead, summary.durationMs)}); væg-tid inkl. processtart ${seconds(wallMs)}; ${(summary.durationMs / parseMs).toFixed(2)} × parsetiden`,
-		);
-		const { read, replace, commit } = summary.phaseMs;
-		log(
-			`Import, faser: læsning+validering+mellemlager ${seconds(read)}, sorteret kopi+indeks ${seconds(replace)}, commit+checkpoint ${seconds(commit)}; CPU-tid ${seconds(cpuMs)}`,
-		);
-		log(`Import, største RSS: ${Math.round(maxRssKb / 1024)} MB`);
-		log(`Status: ${JSON.stringify(summary.rowsByStatus)}`);
-		log(`Databasefil: ${(statSync(database).size / 1e6).toFixed(0)} MB`);
+			openMigratedDatabase(database).$client.close();
+			started = Date.now();
+			const { summary, maxRssKb, cpuMs } = await runImportInChild(csv, database);
+			const wallMs = Date.now() - started;
+			log(
+				`Import: ${summary.rowsRead.toLocaleString('da-DK')} rækker på ${seconds(summary.durationMs)} (${rate(summary.rowsRead, summary.durationMs)}); væg-tid inkl. processtart ${seconds(wallMs)}; ${(summary.durationMs / parseMs).toFixed(2)} × parsetiden`,
+			);
+			const { read, replace, commit } = summary.phaseMs;
+			log(
+				`Import, faser: læsning+validering+mellemlager ${seconds(read)}, sorteret kopi+indeks ${seconds(replace)}, commit+checkpoint ${seconds(commit)}; CPU-tid ${seconds(cpuMs)}`,
+			);
+			log(`Import, største RSS: ${Math.round(maxRssKb / 1024)} MB`);
+			log(`Status: ${JSON.stringify(summary.rowsByStatus)}`);
+			log(`Databasefil: ${(statSync(database).size / 1e6).toFixed(0)} MB`);
+		}
 
-		const queries = lookupQueries(lookupCount, rows);
-		for (const mmap of [false, true]) {
-			const db = openDatabase(database, { readonly: true });
-			// The register's connections do not use mmap today; the second figure shows what it buys.
-			if (mmap) db.$client.pragma('mmap_size = 1073741824');
-			const source = new LocalDarSource(db);
+		// Through the register's own connection settings (mmap) and the synchronous lookup the SOR
+		// import validates with. The first pass starts cold (every page is faulted into this
+		// process's mapping); then five passes ask for other addresses on the warm connection, which
+		// is the state of a server or an import that has run for a moment. The machine is shared, so
+		// the median of the five is the figure held to the target.
+		const db = openDatabase(database, { readonly: true });
+		const source = new LocalDarSource(db);
+		const warmRates: number[] = [];
+		for (let pass = 0; pass <= 5; pass++) {
+			const queries = lookupQueries(lookupCount, rows, pass);
 			let hits = 0;
 			started = performance.now();
-			for (const query of queries) if (await source.lookup(query)) hits++;
+			for (const query of queries) if (source.lookupSync(query)) hits++;
 			const lookupMs = performance.now() - started;
+			if (pass > 0) warmRates.push((lookupCount * 1000) / lookupMs);
 			log(
-				`Opslag${mmap ? ' med mmap_size = 1 GiB' : ''}: ${lookupCount.toLocaleString('da-DK')} (halvt kode, halvt navn; ${hits.toLocaleString('da-DK')} fundet) på ${(lookupMs / 1000).toFixed(2)} s = ${rate(lookupCount, lookupMs)}`,
+				`Opslag, ${pass === 0 ? 'kold forbindelse' : `varm, gennemløb ${pass}`}: ${lookupCount.toLocaleString('da-DK')} (halvt kode, halvt navn; ${hits.toLocaleString('da-DK')} fundet) på ${(lookupMs / 1000).toFixed(2)} s = ${rate(lookupCount, lookupMs)}`,
 			);
-			db.$client.close();
 		}
+		warmRates.sort((a, b) => a - b);
+		log(
+			`Opslag, varm forbindelse: median ${Math.round(warmRates[2]!).toLocaleString('da-DK')}/s (spænd ${Math.round(warmRates[0]!).toLocaleString('da-DK')}–${Math.round(warmRates[4]!).toLocaleString('da-DK')}/s); mål ≥ 50.000/s`,
+		);
+		db.$client.close();
 	} finally {
 		if (values.keep) log(`Filerne er bevaret i ${dir}`);
 		else rmSync(dir, { recursive: true, force: true });

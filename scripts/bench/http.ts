@@ -12,6 +12,8 @@
  *
  * Targets (issue 4): ≥ 40 % of the bare server's requests per second, p99 < 50 ms at 32
  * connections, zero errors; 0 bytes of JavaScript on pages without a map, ≤ 60 KB gzip with one.
+ * The open-data API's locality list and CSV download (issue 6) are held to the same ratio and
+ * error targets; their p99 is reported next to the bare server's.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { buildIfNeeded, startServer, freePort } from '../../tests/e2e/support/server';
 import { populateRegister } from '../e2e/populate';
+import { API_BENCH_TARGETS } from './api-targets';
 
 interface AutocannonResult {
 	requests: { average: number; total: number };
@@ -185,7 +188,7 @@ async function main(): Promise<void> {
 			features: { properties: { sorId: string } }[];
 		};
 		const sorId = geo.features[Math.floor(geo.features.length / 2)]!.properties.sorId;
-		const targets = [`/sted/${sorId}`, '/kommune/0751', '/soeg?q=aarhus'];
+		const targets = [`/sted/${sorId}`, '/kommune/0751', '/soeg?q=aarhus', ...API_BENCH_TARGETS];
 		const pages: Record<string, string> = {};
 		for (const path of targets) {
 			const response = await fetch(`${server.baseUrl}${path}`);
@@ -203,7 +206,10 @@ async function main(): Promise<void> {
 					{ url: `${bare.baseUrl}${path}`, pid: bare.pid },
 				]);
 				const ratio = astro.rps / plain.rps;
-				const met = ratio >= 0.4 && astro.p99 < 50 && astro.errors === 0;
+				// Issue 6 holds the API to the pages' throughput ratio only: at 32 connections a 1.5 MB
+				// CSV cannot be sent within 50 ms even by the bare server (its p99 is in the table).
+				const isApi = API_BENCH_TARGETS.includes(path);
+				const met = ratio >= 0.4 && (isApi || astro.p99 < 50) && astro.errors === 0;
 				allMet &&= met;
 				rows.push(
 					`| \`${path.replace(sorId, '[sorId]')}\` | ${Math.round(astro.rps)} | ${Math.round(plain.rps)} | ${(ratio * 100).toFixed(0)} % | ${astro.p50} / ${astro.p99} ms | ${plain.p99} ms | ${micros(astro.cpuMicros)} / ${micros(plain.cpuMicros)} | ${astro.errors} | ${kb(Buffer.byteLength(pages[path]!))} | ${met ? 'ja' : 'NEJ'} |`,

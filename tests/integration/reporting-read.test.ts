@@ -276,6 +276,10 @@ describe('ReportedContentService: what the public pages get', () => {
 		expect(publicResponse(firstPdf)).toBe(404);
 		expect(storedFileResponse(w.rt.files, firstPdf).status).toBe(200);
 		expect(publicResponse('0'.repeat(64))).toBe(404);
+		// Held back (as an import does when the visiting address stops being valid): the locality
+		// page shows nothing reported, so its PDFs are not served either.
+		w.db.$client.prepare(`UPDATE localities SET published = 0 WHERE sor_id = ?`).run(SOR.nord);
+		expect(publicResponse(secondPdf)).toBe(404);
 		expect(publicResponse('../../etc/passwd')).toBe(404);
 	});
 });

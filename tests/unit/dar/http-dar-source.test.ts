@@ -9,6 +9,8 @@ import {
 	HttpDarSource,
 	type HttpDarSourceOptions,
 } from '../../../src/lib/server/dar/http-dar-source';
+import { createDarSource } from '../../../src/lib/server/dar/create-dar-source';
+import type { RegisterDb } from '../../../src/lib/server/db/client';
 
 const API_KEY = 'hemmelig-nøgle-4f1c9a';
 
@@ -274,5 +276,34 @@ describe('HttpDarSource', () => {
 		expect(dar.name).not.toContain(API_KEY);
 		const error = await failure(dar.lookup(byCode));
 		expect(error.message).toContain('***');
+	});
+});
+
+describe('createDarSource: choosing the DAR source from configuration', () => {
+	// With DAR_SERVICE_URL set the local table is never consulted, so no database is needed.
+	const noDatabase = {} as RegisterDb;
+
+	it('uses the online service when DAR_SERVICE_URL is set, with its API key', async () => {
+		const server = await serve((_request, response) => json(response, [mini()]));
+		const dar = createDarSource(noDatabase, {
+			DAR_SERVICE_URL: server.baseUrl,
+			DAR_SERVICE_API_KEY: API_KEY,
+		});
+		expect(dar).toBeInstanceOf(HttpDarSource);
+		expect(dar.name).not.toContain(API_KEY);
+		expect((await dar.lookup(byCode))?.id).toBe('0a3f507a-3669-32b8-e044-0003ba298018');
+		expect(server.requests[0]!.searchParams.get('apiKey')).toBe(API_KEY);
+	});
+
+	it('names a malformed setting', () => {
+		expect(() => createDarSource(noDatabase, { DAR_SERVICE_URL: 'ikke en adresse' })).toThrow(
+			/Ugyldig konfiguration: DAR_SERVICE_URL/,
+		);
+		expect(() =>
+			createDarSource(noDatabase, {
+				DAR_SERVICE_URL: 'http://127.0.0.1:1/',
+				DAR_SERVICE_TIMEOUT_MS: 'lang',
+			}),
+		).toThrow(/DAR_SERVICE_TIMEOUT_MS/);
 	});
 });

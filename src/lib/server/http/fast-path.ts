@@ -1,10 +1,19 @@
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { PublicPageCache } from './public-cache';
+import type { CacheAnswer, CacheRequest } from './public-cache';
+
+/** A cache the fast path may answer from: its hit for a request (else null) and its headers. */
+export interface FastPathSource {
+	/** The cached answer, or null to let the request through to Astro. */
+	answer(request: CacheRequest): CacheAnswer | null;
+	/** The security headers sent with this source's answers. */
+	securityHeaders(): [string, string][];
+}
 
 const INSTALLED = Symbol.for('plejeoverblik.cacheFastPath');
 
 /**
- * Answers page-cache hits at the node:http layer, before the request enters Astro.
+ * Answers cache hits (public pages, open-data API) at the node:http layer, before the request
+ * enters Astro.
  *
  * Why: Astro's request pipeline (Request object, routing, render context, middleware, Response
  * conversion) costs about a millisecond per request even when middleware answers from memory;
@@ -17,10 +26,7 @@ const INSTALLED = Symbol.for('plejeoverblik.cacheFastPath');
  * creates its server before any app code runs, so there is no earlier hook). Set
  * PAGE_CACHE_FAST_PATH=0 to turn it off.
  */
-export function installCacheFastPath(
-	cache: PublicPageCache,
-	securityHeaders: () => [string, string][],
-): void {
+export function installCacheFastPath(sources: readonly FastPathSource[]): void {
 	const registry = globalThis as unknown as Record<symbol, boolean>;
 	if (registry[INSTALLED] || process.env.PAGE_CACHE_FAST_PATH === '0') return;
 	registry[INSTALLED] = true;
@@ -36,7 +42,7 @@ export function installCacheFastPath(
 	) {
 		if (
 			event === 'request' &&
-			answerFromCache(cache, securityHeaders, args[0] as IncomingMessage, args[1] as ServerResponse)
+			answerFromCache(sources, args[0] as IncomingMessage, args[1] as ServerResponse)
 		) {
 			return true;
 		}
@@ -45,8 +51,7 @@ export function installCacheFastPath(
 }
 
 function answerFromCache(
-	cache: PublicPageCache,
-	securityHeaders: () => [string, string][],
+	sources: readonly FastPathSource[],
 	req: IncomingMessage,
 	res: ServerResponse,
 ): boolean {
@@ -57,23 +62,25 @@ function answerFromCache(
 	} catch {
 		return false;
 	}
-	const decision = cache.decide(
-		{
-			method: req.method,
-			url,
-			header: (name) => {
-				const value = req.headers[name];
-				return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-			},
+	const request: CacheRequest = {
+		method: req.method,
+		url,
+		header: (name) => {
+			const value = req.headers[name];
+			return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 		},
-		true,
-	);
-	if (decision.kind !== 'answer') return false;
-	const { answer } = decision;
+	};
+	let answer: CacheAnswer | null = null;
+	let source: FastPathSource | undefined;
+	for (source of sources) {
+		answer = source.answer(request);
+		if (answer) break;
+	}
+	if (!answer || !source) return false;
 	let out = nodeHeaders.get(answer.headers);
 	if (!out) {
 		out = {};
-		for (const [name, value] of securityHeaders()) out[name] = value;
+		for (const [name, value] of source.securityHeaders()) out[name] = value;
 		for (const [name, value] of answer.headers) out[name] = value;
 		nodeHeaders.set(answer.headers, out);
 	}

@@ -118,10 +118,16 @@ export class PublicPageCache {
 	}
 }
 
-function buildAnswer(page: CachedPage, zipped: boolean): CacheAnswer {
+/** The 200 answer for a cached page, gzipped or not; `extra` headers are appended (e.g. CORS). */
+export function buildAnswer(
+	page: CachedPage,
+	zipped: boolean,
+	extra: readonly [string, string][] = [],
+): CacheAnswer {
 	const body = zipped ? page.gzip! : page.body;
 	const headers: [string, string][] = [
 		...page.headers,
+		...extra,
 		['ETag', zipped ? gzipEtag(page.etag) : page.etag],
 		['Cache-Control', PUBLIC_CACHE_CONTROL],
 		['Content-Length', String(body.byteLength)],

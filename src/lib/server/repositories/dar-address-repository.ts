@@ -55,25 +55,54 @@ const STAGING = 'dar_addresses_staging';
 const STAGING_BATCH = 64;
 const ROW_PLACEHOLDERS = `(${new Array(COLUMN_COUNT).fill('?').join(',')})`;
 
+// Lookups read rows as arrays (no object per candidate row; most addresses have one) in this order.
 const SELECT =
-	'SELECT id, status, street_code AS streetCode, street_name AS streetName, ' +
-	'house_number AS houseNumber, postcode, postcode_name AS postcodeName, ' +
-	'municipality_code AS municipalityCode, etrs_east AS etrsEast, etrs_north AS etrsNorth, lat, lon, ' +
-	'precision FROM dar_addresses';
+	'SELECT id, status, street_code, street_name, house_number, postcode, postcode_name, ' +
+	'municipality_code, etrs_east, etrs_north, lat, lon, precision FROM dar_addresses';
+type RawRecord = [
+	id: string,
+	status: number,
+	streetCode: string | null,
+	streetName: string,
+	houseNumber: string,
+	postcode: string,
+	postcodeName: string | null,
+	municipalityCode: string,
+	etrsEast: number | null,
+	etrsNorth: number | null,
+	lat: number | null,
+	lon: number | null,
+	precision: string | null,
+];
 // Preference among several rows for one address: gældende (1), foreløbig (3), nedlagt (2),
 // henlagt (4), then the lowest id so the answer is deterministic. Picked in JS: an ORDER BY here
 // costs SQLite a temporary b-tree per lookup for what is nearly always a single row.
 const RANK = [9, 0, 2, 1, 3];
-const rank = (row: DarAddressRecord): number => RANK[row.status] ?? 9;
+const rank = (row: RawRecord): number => RANK[row[1]] ?? 9;
 
-function preferred(rows: DarAddressRecord[]): DarAddressRecord | null {
-	let best: DarAddressRecord | null = null;
+function preferred(rows: RawRecord[]): DarAddressRecord | null {
+	let best: RawRecord | null = null;
 	for (const row of rows) {
-		if (best === null || rank(row) < rank(best) || (rank(row) === rank(best) && row.id < best.id)) {
+		if (best === null || rank(row) < rank(best) || (rank(row) === rank(best) && row[0] < best[0])) {
 			best = row;
 		}
 	}
-	return best;
+	if (best === null) return null;
+	return {
+		id: best[0],
+		status: best[1],
+		streetCode: best[2],
+		streetName: best[3],
+		houseNumber: best[4],
+		postcode: best[5],
+		postcodeName: best[6],
+		municipalityCode: best[7],
+		etrsEast: best[8],
+		etrsNorth: best[9],
+		lat: best[10],
+		lon: best[11],
+		precision: best[12],
+	};
 }
 
 // Exactly as in the migration, so a re-created index is indistinguishable from the original.
@@ -85,17 +114,21 @@ const INDEXES = [
 /** All SQL on `dar_addresses`: lookups for the local DAR source and the bulk replace. */
 export class DarAddressRepository {
 	private readonly sqlite: Database.Database;
-	private readonly byCode: Database.Statement<[string, string, string], DarAddressRecord>;
-	private readonly byName: Database.Statement<[string, string, string], DarAddressRecord>;
+	private readonly byCode: Database.Statement<[string, string, string], RawRecord>;
+	private readonly byName: Database.Statement<[string, string, string], RawRecord>;
 
 	constructor(db: RegisterDb) {
 		this.sqlite = db.$client;
-		this.byCode = this.sqlite.prepare(
-			`${SELECT} WHERE municipality_code = ? AND street_code = ? AND house_key = ?`,
-		);
-		this.byName = this.sqlite.prepare(
-			`${SELECT} WHERE street_key = ? AND house_key = ? AND postcode = ?`,
-		);
+		this.byCode = this.sqlite
+			.prepare<[string, string, string], RawRecord>(
+				`${SELECT} WHERE municipality_code = ? AND street_code = ? AND house_key = ?`,
+			)
+			.raw(true);
+		this.byName = this.sqlite
+			.prepare<[string, string, string], RawRecord>(
+				`${SELECT} WHERE street_key = ? AND house_key = ? AND postcode = ?`,
+			)
+			.raw(true);
 	}
 
 	/** The preferred address with this kommunekode, vejkode and house key, or null. */

@@ -21,13 +21,15 @@ export class FileRepository {
 
 	/**
 	 * True when the file is part of what the public pages show: the PDF of an inspection's current
-	 * feedback, or a photo of a provider's current presentation. Superseded and never-used uploads
-	 * stay visible to editors only.
+	 * feedback at a shown or closed locality (not a held-back one), or a photo of a provider's
+	 * current presentation. Superseded and never-used uploads stay visible to editors only.
 	 */
 	isPublished(id: string): boolean {
 		const row = this.db.get<{ found: number } | undefined>(sql`
 			SELECT 1 AS found FROM inspection_versions v
-			WHERE v.pdf_file_id = ${id} AND v.version =
+			JOIN inspections i ON i.id = v.inspection_id
+			JOIN localities l ON l.sor_id = i.sor_id
+			WHERE v.pdf_file_id = ${id} AND (l.published = 1 OR l.status = 'closed') AND v.version =
 				(SELECT max(version) FROM inspection_versions WHERE inspection_id = v.inspection_id)
 			UNION ALL
 			SELECT 1 FROM provider_profile_photos ph

@@ -4,12 +4,12 @@ import { PUBLIC_CACHE_CONTROL } from '../../http/cache-policy';
 import {
 	acceptsGzip,
 	compressBody,
-	gzipEtag,
 	matchingEtag,
 	pageEtag,
 	PageCache,
 	type CachedPage,
 } from '../../http/page-cache';
+import { buildAnswer, type CacheAnswer, type CacheRequest } from '../../http/public-cache';
 
 /** One API request as the handlers see it (what Astro's context holds). */
 export interface ApiRequest {
@@ -61,15 +61,23 @@ export class ApiResponder {
 		private readonly buildId: string,
 	) {}
 
+	private readonly answers = new WeakMap<CachedPage, [CacheAnswer?, CacheAnswer?]>();
+
 	/**
 	 * The cached answer to a GET or HEAD, or null on a miss. Only valid requests are ever stored,
-	 * so a hit needs no routing or validation: the cheapest path for repeated requests.
+	 * so a hit needs no routing or validation: the cheapest path for repeated requests. The node:http
+	 * fast path asks this too, so hits need not enter Astro at all.
 	 */
+	cachedAnswer(request: CacheRequest): CacheAnswer | null {
+		if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+		const page = this.cache.get(this.state.version(), request.url.pathname + request.url.search);
+		return page ? this.answer(request, page) : null;
+	}
+
+	/** {@link cachedAnswer} as a Response, for Astro's middleware. */
 	fromCache(api: ApiRequest): Response | null {
-		const method = api.request.method;
-		if (method !== 'GET' && method !== 'HEAD') return null;
-		const page = this.cache.get(this.state.version(), api.url.pathname + api.url.search);
-		return page ? this.serve(api, page) : null;
+		const answer = this.cachedAnswer(cacheRequest(api));
+		return answer ? toResponse(answer) : null;
 	}
 
 	/** Answers a GET (or HEAD) with the representation `produce` builds, or its error response. */
@@ -81,31 +89,27 @@ export class ApiResponder {
 			// A client may hold the ETag from before a restart emptied the cache.
 			const etag = pageEtag(this.buildId, version, `api\n${key}`);
 			const matched = matchingEtag(api.request.headers.get('if-none-match'), etag);
-			if (matched) return this.notModified(matched, undefined);
+			if (matched) return toResponse(notModified(matched, undefined));
 			const produced = produce();
 			if (produced instanceof Response) return withCors(produced);
 			page = this.store(version, key, etag, produced);
 		}
-		return this.serve(api, page);
+		return toResponse(this.answer(cacheRequest(api), page));
 	}
 
-	private serve(api: ApiRequest, page: CachedPage): Response {
-		const matched = matchingEtag(api.request.headers.get('if-none-match'), page.etag);
-		if (matched) return this.notModified(matched, page.headers);
-		if (this.unmodifiedSince(api.request, page)) return this.notModified(page.etag, page.headers);
-		const gzip = acceptsGzip(api.request.headers.get('accept-encoding'));
-		const headers = new Headers(page.headers);
-		const body = gzip && page.gzip ? page.gzip : page.body;
-		headers.set('ETag', body === page.gzip ? gzipEtag(page.etag) : page.etag);
-		headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-		headers.set('Content-Length', String(body.byteLength));
-		if (page.gzip) headers.set('Vary', 'Accept-Encoding');
-		if (body === page.gzip) headers.set('Content-Encoding', 'gzip');
-		for (const [name, value] of CORS_HEADERS) headers.set(name, value);
-		return new Response(api.request.method === 'HEAD' ? null : singleChunkStream(body), {
-			status: 200,
-			headers,
-		});
+	private answer(request: CacheRequest, page: CachedPage): CacheAnswer {
+		const matched = matchingEtag(request.header('if-none-match'), page.etag);
+		if (matched) return notModified(matched, page.headers);
+		if (unmodifiedSince(request, page)) return notModified(page.etag, page.headers);
+		const zipped = acceptsGzip(request.header('accept-encoding')) && page.gzip !== null;
+		// Built once per cached page and encoding, so a hit allocates almost nothing.
+		let variants = this.answers.get(page);
+		if (!variants) {
+			variants = [];
+			this.answers.set(page, variants);
+		}
+		const answer = (variants[zipped ? 1 : 0] ??= buildAnswer(page, zipped, CORS_HEADERS));
+		return request.method === 'HEAD' ? { ...answer, body: null } : answer;
 	}
 
 	/** A problem response (RFC 9457) naming what was wrong. */
@@ -180,25 +184,6 @@ export class ApiResponder {
 		this.cache.set(version, key, page);
 		return page;
 	}
-
-	/** RFC 9110 §13.1.3: If-Modified-Since counts only when there is no If-None-Match. */
-	private unmodifiedSince(request: Request, page: CachedPage): boolean {
-		if (request.headers.has('if-none-match')) return false;
-		const since = Date.parse(request.headers.get('if-modified-since') ?? '');
-		const modified = page.headers.find(([name]) => name === 'last-modified')?.[1];
-		if (Number.isNaN(since) || !modified) return false;
-		return since >= Date.parse(modified);
-	}
-
-	private notModified(etag: string, kept: [string, string][] | undefined): Response {
-		const headers = new Headers(CORS_HEADERS);
-		headers.set('ETag', etag);
-		headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-		headers.set('Vary', 'Accept-Encoding');
-		const modified = kept?.find(([name]) => name === 'last-modified')?.[1];
-		if (modified) headers.set('Last-Modified', modified);
-		return new Response(null, { status: 304, headers });
-	}
 }
 
 /**
@@ -206,6 +191,42 @@ export class ApiResponder {
  * construction, which made a cached 130 KB list cost milliseconds; a stream is passed through.
  * The cached array is never written to, so sharing it between responses is safe.
  */
+function cacheRequest(api: ApiRequest): CacheRequest {
+	return {
+		method: api.request.method,
+		url: api.url,
+		header: (name) => api.request.headers.get(name),
+	};
+}
+
+function toResponse(answer: CacheAnswer): Response {
+	return new Response(answer.body === null ? null : singleChunkStream(answer.body), {
+		status: answer.status,
+		headers: answer.headers,
+	});
+}
+
+/** RFC 9110 §13.1.3: If-Modified-Since counts only when there is no If-None-Match. */
+function unmodifiedSince(request: CacheRequest, page: CachedPage): boolean {
+	if (request.header('if-none-match') !== null) return false;
+	const since = Date.parse(request.header('if-modified-since') ?? '');
+	const modified = page.headers.find(([name]) => name === 'last-modified')?.[1];
+	if (Number.isNaN(since) || !modified) return false;
+	return since >= Date.parse(modified);
+}
+
+function notModified(etag: string, kept: [string, string][] | undefined): CacheAnswer {
+	const headers: [string, string][] = [
+		...CORS_HEADERS,
+		['ETag', etag],
+		['Cache-Control', PUBLIC_CACHE_CONTROL],
+		['Vary', 'Accept-Encoding'],
+	];
+	const modified = kept?.find(([name]) => name === 'last-modified')?.[1];
+	if (modified) headers.push(['Last-Modified', modified]);
+	return { status: 304, headers, body: null };
+}
+
 function singleChunkStream(body: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
 	return new ReadableStream({
 		start(controller) {

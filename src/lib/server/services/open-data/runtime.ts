@@ -15,6 +15,11 @@ const BUILD_ID = `${process.pid}-${Date.now().toString(36)}`;
 
 let api: OpenDataApi | null = null;
 
+/** The open-data API if a request has set it up already, else null (for the node:http fast path). */
+export function startedOpenDataApi(): OpenDataApi | null {
+	return api;
+}
+
 /** The open-data API of this process. */
 export function openDataApi(locals: App.Locals): OpenDataApi {
 	api ??= createOpenDataApi({
