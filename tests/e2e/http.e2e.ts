@@ -37,7 +37,7 @@ describe('HTTP: security headers, caching and JavaScript budget', () => {
 	it('pages are same-origin resources; open data may be loaded by any site', async () => {
 		const page = await fetch(`${baseUrl}/kommuner`);
 		expect(page.headers.get('cross-origin-resource-policy')).toBe('same-origin');
-		for (const path of ['/api/v1/localities?limit=7', '/api/v1/openapi.json']) {
+		for (const path of ['/api/v1/localities?pageSize=7', '/api/v1/openapi.json']) {
 			// The first request renders through Astro; the repeat is a cache hit that the node:http
 			// fast path answers: both must carry the same headers and bytes.
 			const first = await fetch(`${baseUrl}${path}`);

@@ -56,7 +56,11 @@ describe('citizen journeys', () => {
 		await page.getByRole('link', { name: 'Omsorgsgruppen ApS' }).click();
 		await page.waitForURL('**/leverandoer/cvr-12345678');
 		await expect(page.locator('main').textContent()).resolves.toContain('12345678');
-		await page.getByRole('link', { name: 'Omsorgsgruppen Horsens' }).click();
+		// The locality list (the inspection table below links to the same page).
+		await page
+			.locator('#steder-liste')
+			.getByRole('link', { name: 'Omsorgsgruppen Horsens' })
+			.click();
 		await page.waitForURL(`**/sted/${IDS.omsorgHorsens}`);
 		const crumbs = page.getByRole('navigation', { name: 'Brødkrumme' });
 		await expect(crumbs.textContent()).resolves.toMatch(

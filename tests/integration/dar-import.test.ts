@@ -171,6 +171,42 @@ describe('replacing the table', () => {
 		expect(indexDefinitions(db)).toHaveLength(2);
 	});
 
+	it('replaces the postcode centres with the mean of the new valid addresses', async () => {
+		type Centre = { postcode: string; name: string; lat: number; lon: number; addresses: number };
+		// The same figures the migration computes for a table loaded before the centres existed.
+		const expectCentresMatchAddresses = () => {
+			const centres = db.$client
+				.prepare(`SELECT * FROM dar_postcode_centres ORDER BY postcode`)
+				.all() as Centre[];
+			const aggregate = db.$client
+				.prepare(
+					`SELECT postcode, max(postcode_name) AS name, avg(lat) AS lat, avg(lon) AS lon,
+						count(*) AS addresses FROM dar_addresses
+					WHERE status IN (1, 3) AND lat IS NOT NULL AND lon IS NOT NULL
+					GROUP BY postcode ORDER BY postcode`,
+				)
+				.all() as Centre[];
+			expect(centres.map((c) => [c.postcode, c.name, c.addresses])).toEqual(
+				aggregate.map((c) => [c.postcode, c.name, c.addresses]),
+			);
+			for (const [index, centre] of aggregate.entries()) {
+				expect(centres[index]!.lat).toBeCloseTo(centre.lat, 9);
+				expect(centres[index]!.lon).toBeCloseTo(centre.lon, 9);
+			}
+			return centres;
+		};
+		expect(expectCentresMatchAddresses().map((c) => c.postcode)).toEqual(['8230']);
+		const next = [
+			...streetRows(8, 101).map((row, i) => ({ ...row, postnr: i < 4 ? '8000' : '8210' })),
+			street(300, { status: 2, postnr: '9999' }),
+		];
+		await runImport(db, writeFile(dir, 'centres.csv', darCsv(next)), { allowShrink: true });
+		expect(expectCentresMatchAddresses().map((c) => [c.postcode, c.addresses])).toEqual([
+			['8000', 4],
+			['8210', 4],
+		]);
+	});
+
 	it('refuses an extract with far fewer addresses unless allowed', async () => {
 		const small = writeFile(dir, 'small.csv', darCsv(streetRows(3, 500)));
 		await expect(runImport(db, small)).rejects.toThrow(ImportRefusedError);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { PostcodeCentre } from '../../domain/address/postcode-centres';
 import type { RegisterDb } from '../db/client';
 
 /** One stored access address; `status` is the DAWA code (1 gældende, 3 foreløbig, 2, 4). */
@@ -210,10 +211,11 @@ export class DarAddressRepository {
 	}
 
 	/**
-	 * Replaces every address with the staged rows (the caller holds the transaction): indexes
-	 * dropped, rows deleted, staged rows copied in id order, indexes rebuilt, staging dropped.
+	 * Replaces every address with the staged rows and the postcode centres with `centres` (the
+	 * caller holds the transaction): indexes dropped, rows deleted, staged rows copied in id order,
+	 * indexes rebuilt, staging dropped.
 	 */
-	replaceAllFromStaging(): void {
+	replaceAllFromStaging(centres: readonly PostcodeCentre[]): void {
 		this.dropIndexes();
 		this.deleteAll();
 		this.sqlite.exec(
@@ -221,6 +223,11 @@ export class DarAddressRepository {
 		);
 		this.createIndexes();
 		this.dropStaging();
+		this.sqlite.exec('DELETE FROM dar_postcode_centres');
+		const insert = this.sqlite.prepare(
+			'INSERT INTO dar_postcode_centres (postcode, name, lat, lon, addresses) VALUES (?, ?, ?, ?, ?)',
+		);
+		for (const c of centres) insert.run(c.postcode, c.name, c.lat, c.lon, c.addresses);
 	}
 
 	/** The first id staged more than once, with the staging positions (1-based) of two copies. */

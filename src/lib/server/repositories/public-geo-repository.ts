@@ -1,14 +1,7 @@
 import type { Statement } from 'better-sqlite3';
+import type { PostcodeCentre } from '../../domain/address/postcode-centres';
 import type { RegisterDb } from '../db/client';
 import { SHOWN } from './public-register-repository';
-
-/** The middle of a postcode area and its name. */
-export interface PostcodeCentre {
-	postcode: string;
-	name: string | null;
-	lat: number;
-	lon: number;
-}
 
 /** All SQL for positions that are not a locality's own: postcode centres for "near an address". */
 export class PublicGeoRepository {
@@ -17,21 +10,20 @@ export class PublicGeoRepository {
 
 	constructor(db: RegisterDb) {
 		const sqlite = db.$client;
-		// The mean of the postcode's valid DAR access addresses: where its people actually live.
-		this.fromDar = sqlite.prepare(`
-			SELECT postcode, max(postcode_name) AS name, avg(lat) AS lat, avg(lon) AS lon, count(*) AS n
-			FROM dar_addresses
-			WHERE postcode = ? AND status IN (1, 3) AND lat IS NOT NULL AND lon IS NOT NULL`);
-		// Without a local DAR table (an online DAR source): the shown localities with that postcode.
-		this.fromRegister = sqlite.prepare(`
+		// The mean of the postcode's valid DAR access addresses (where its people actually live),
+		// computed by the DAR import.
+		((this.fromDar = sqlite.prepare(`
+			SELECT postcode, name, lat, lon, addresses AS n FROM dar_postcode_centres WHERE postcode = ?`)),
+			// Without a local DAR table (an online DAR source): the shown localities with that postcode.
+			(this.fromRegister = sqlite.prepare(`
 			SELECT e.visiting_postcode AS postcode, max(e.visiting_district) AS name,
 				avg(l.lat) AS lat, avg(l.lon) AS lon, count(*) AS n
 			FROM localities l JOIN sor_entities e ON e.sor_id = l.sor_id
-			WHERE e.visiting_postcode = ? AND ${SHOWN} AND l.lat IS NOT NULL`);
+			WHERE e.visiting_postcode = ? AND ${SHOWN} AND l.lat IS NOT NULL`)));
 	}
 
 	/** The centre of a postcode, or null when neither DAR nor the register knows it. */
-	postcodeCentre(postcode: string): PostcodeCentre | null {
+	postcodeCentre(postcode: string): Omit<PostcodeCentre, 'addresses'> | null {
 		for (const statement of [this.fromDar, this.fromRegister]) {
 			const row = statement.get(postcode);
 			if (row && row.n > 0 && row.lat !== null && row.lon !== null) {

@@ -7,6 +7,10 @@
  * fewer addresses than the table already holds (e.g. cut off at a line break) is refused unless
  * the operator allows it.
  */
+import {
+	PostcodeCentreAccumulator,
+	type PostcodeCentre,
+} from '../../domain/address/postcode-centres';
 import type { RegisterDb } from '../db/client';
 import {
 	darColumnIndexes,
@@ -105,7 +109,7 @@ export async function importDarExtract(options: DarImportOptions): Promise<DarIm
 		const staging = repository.openStaging();
 
 		const parseStarted = Date.now();
-		const { rowsRead, statusCounts } = await stageRows(
+		const { rowsRead, statusCounts, centres } = await stageRows(
 			first.value.slice(1),
 			batches,
 			staging,
@@ -124,7 +128,7 @@ export async function importDarExtract(options: DarImportOptions): Promise<DarIm
 		const replaceStarted = Date.now();
 		options.onProgress?.({ phase: 'replace', rowsRead, elapsedMs: replaceStarted - parseStarted });
 		try {
-			repository.replaceAllFromStaging();
+			repository.replaceAllFromStaging(centres);
 		} catch (error) {
 			throw duplicateFailure(error, repository);
 		}
@@ -188,8 +192,9 @@ async function stageRows(
 	batches: AsyncGenerator<string[][]>,
 	staging: DarStagingAppender,
 	onProgress: (rowsRead: number) => void,
-): Promise<{ rowsRead: number; statusCounts: number[] }> {
+): Promise<{ rowsRead: number; statusCounts: number[]; centres: PostcodeCentre[] }> {
 	const statusCounts = [0, 0, 0, 0, 0];
+	const centres = new PostcodeCentreAccumulator();
 	const streetKeys = new Map<string, string>();
 	const streetKeyOf = (name: string): string => {
 		let key = streetKeys.get(name);
@@ -214,6 +219,7 @@ async function stageRows(
 			validateDarRow(row, line);
 			staging.add(toStoredValues(row, streetKeyOf, values));
 			statusCounts[values[1]]!++;
+			centres.add(values[7], values[8], values[1], values[12], values[13]);
 			if (++rowsRead % PROGRESS_EVERY === 0) onProgress(rowsRead);
 		}
 		const next = await batches.next();
@@ -222,7 +228,7 @@ async function stageRows(
 	}
 	staging.flush();
 	onProgress(rowsRead);
-	return { rowsRead, statusCounts };
+	return { rowsRead, statusCounts, centres: centres.centres() };
 }
 
 /** A primary-key violation becomes a message naming the two lines with the same id. */
