@@ -8,11 +8,7 @@ import {
 import { problem, type Problem } from '../../../domain/quality/problem';
 import type { Classifications } from '../../../domain/sor/classification';
 import type { OwnedProblem } from '../../repositories/data-problem-repository';
-import type {
-	LocalityProfile,
-	NeighbourUnit,
-	RegisterRepository,
-} from '../../repositories/register-repository';
+import type { NeighbourUnit, RegisterRepository } from '../../repositories/register-repository';
 import type { SorEntityRepository } from '../../repositories/sor-entity-repository';
 import { resolveOwner } from '../sor-import/owner-identity';
 
