@@ -186,11 +186,7 @@ export class ApiResponder {
 	}
 }
 
-/**
- * The cached bytes as a one-chunk stream. Given a Uint8Array, undici's Response copies it on every
- * construction, which made a cached 130 KB list cost milliseconds; a stream is passed through.
- * The cached array is never written to, so sharing it between responses is safe.
- */
+/** What the caches need to know about an API request. */
 function cacheRequest(api: ApiRequest): CacheRequest {
 	return {
 		method: api.request.method,
@@ -199,6 +195,7 @@ function cacheRequest(api: ApiRequest): CacheRequest {
 	};
 }
 
+/** A cache answer as a Response for Astro. */
 function toResponse(answer: CacheAnswer): Response {
 	return new Response(answer.body === null ? null : singleChunkStream(answer.body), {
 		status: answer.status,
@@ -227,6 +224,11 @@ function notModified(etag: string, kept: [string, string][] | undefined): CacheA
 	return { status: 304, headers, body: null };
 }
 
+/**
+ * The cached bytes as a one-chunk stream. Given a Uint8Array, undici's Response copies it on every
+ * construction, which made a cached 130 KB list cost milliseconds; a stream is passed through.
+ * The cached array is never written to, so sharing it between responses is safe.
+ */
 function singleChunkStream(body: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
 	return new ReadableStream({
 		start(controller) {
