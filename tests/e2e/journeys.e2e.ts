@@ -103,6 +103,10 @@ describe('citizen journeys', () => {
 			'Lukket siden 22. november 2026',
 		);
 		await expect(page.locator('main').textContent()).resolves.toContain('Historik fra SOR');
+		// No inspection deadline for a locality that no longer exists.
+		const closedText = (await page.locator('main').textContent()) ?? '';
+		expect(closedText).toContain('Stedet er lukket, så Ældretilsynet fører ikke længere tilsyn');
+		expect(closedText).not.toContain('Næste anmeldte tilsynsbesøg');
 		await page.goto(`${baseUrl}/sted/${IDS.vest}`);
 		await expect(page.locator('main').textContent()).resolves.toContain('holdes tilbage');
 		await expect(page.locator('meta[name=robots]').getAttribute('content')).resolves.toBe(

@@ -132,6 +132,8 @@ export interface StaffPointView {
 /** Everything reported about one locality, ready for its public page. */
 export interface LocalityReportedContent {
 	sorId: string;
+	/** A closed locality keeps its content, but is no longer inspected. */
+	status: 'active' | 'closed';
 	inspection: InspectionSummary;
 	surveys: SurveyResultView[];
 	staff: {
@@ -256,6 +258,7 @@ export class ReportedContentService {
 			.map(staffPoint);
 		return {
 			sorId,
+			status: locality.status,
 			inspection,
 			surveys,
 			staff: {
