@@ -38,15 +38,16 @@ export interface OpenDataApiDeps {
 }
 
 /**
- * The data state of the API: the site's data version plus the reported-content revision stored
- * in the database, so an edit made by another process (or before a restart) changes every ETag.
+ * The data state of the API: the site's data version, which already holds the latest import and
+ * the reported-content revision stored in the database (so an edit made by another process, or
+ * before a restart, changes every ETag) and is remembered for at most 100 ms per process.
  */
 export function apiDataState(
 	dataVersion: VersionSource,
 	register: OpenDataRegisterRepository,
 ): ApiDataState {
 	return {
-		version: () => `${dataVersion.current()}+${register.contentRevision().revision}`,
+		version: () => dataVersion.current(),
 		modified: () => {
 			const times = [register.lastImportAt(), register.contentRevision().changedAt].filter(
 				(t): t is string => t !== null,
