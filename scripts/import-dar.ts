@@ -6,15 +6,19 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/lib/server/config';
-import { openMigratedDatabase } from '../src/lib/server/db/client';
 import {
 	importDarExtract,
 	MIN_KEPT_SHARE,
 	type DarImportSummary,
 } from '../src/lib/server/services/dar-import';
-import { ImportLockedError } from '../src/lib/server/services/import-lock';
-import { ImportRefusedError } from '../src/lib/server/services/sor-import/errors';
-import { EXIT, lockPathFor, progressLine, usageError } from './lib/cli';
+import {
+	EXIT,
+	openDatabaseOrExit,
+	lockPathFor,
+	progressLine,
+	reportImportFailure,
+	usageError,
+} from './lib/cli';
 
 const USAGE = `Brug: npm run import:dar -- <fil> [valg]
 
@@ -60,7 +64,7 @@ async function main(): Promise<number> {
 	const path = resolve(positionals[0]!);
 	const config = loadConfig();
 	const progress = progressLine('DAR-adresser læst');
-	const db = openMigratedDatabase(config.databasePath);
+	const db = openDatabaseOrExit(config.databasePath);
 	try {
 		const summary = await importDarExtract({
 			db,
@@ -82,19 +86,7 @@ async function main(): Promise<number> {
 		return EXIT.ok;
 	} catch (error) {
 		progress.done();
-		const message = error instanceof Error ? error.message : String(error);
-		const code =
-			error instanceof ImportRefusedError
-				? EXIT.refused
-				: error instanceof ImportLockedError
-					? EXIT.locked
-					: EXIT.failed;
-		const status = code === EXIT.refused ? 'refused' : code === EXIT.locked ? 'locked' : 'failed';
-		if (values.json) process.stdout.write(`${JSON.stringify({ status, error: message })}\n`);
-		process.stderr.write(
-			`DAR-importen ${status === 'refused' ? 'blev afvist' : 'fejlede'}: ${message}\n`,
-		);
-		return code;
+		return reportImportFailure('DAR-importen', error, values.json === true);
 	} finally {
 		db.$client.close();
 	}

@@ -7,15 +7,20 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../src/lib/server/config';
 import { createDarSource } from '../src/lib/server/dar/create-dar-source';
 import { REFERENCE_FILES } from '../src/lib/server/reference/reference-files';
-import { ImportLockedError } from '../src/lib/server/services/import-lock';
-import { ImportRefusedError } from '../src/lib/server/services/sor-import/errors';
 import {
 	importSorSnapshot,
 	type SorImportSummary,
 } from '../src/lib/server/services/sor-import/import-sor';
 import { DataQualityReportService } from '../src/lib/server/services/quality/data-quality-report';
 import { openSorSource } from '../src/lib/server/sor/source';
-import { EXIT, openDatabaseOrExit, lockPathFor, progressLine, usageError } from './lib/cli';
+import {
+	EXIT,
+	openDatabaseOrExit,
+	lockPathFor,
+	progressLine,
+	reportImportFailure,
+	usageError,
+} from './lib/cli';
 import { formatSorSummary, writeOwnerReports } from './lib/sor-summary';
 
 const USAGE = `Brug: npm run import:sor -- <fil eller URL> [valg]
@@ -107,19 +112,7 @@ async function main(): Promise<number> {
 		return EXIT.ok;
 	} catch (error) {
 		progress.done();
-		const message = error instanceof Error ? error.message : String(error);
-		const code =
-			error instanceof ImportRefusedError
-				? EXIT.refused
-				: error instanceof ImportLockedError
-					? EXIT.locked
-					: EXIT.failed;
-		const status = code === EXIT.refused ? 'refused' : code === EXIT.locked ? 'locked' : 'failed';
-		if (values.json) process.stdout.write(`${JSON.stringify({ status, error: message })}\n`);
-		process.stderr.write(
-			`SOR-importen ${status === 'refused' ? 'blev afvist' : 'fejlede'}: ${message}\n`,
-		);
-		return code;
+		return reportImportFailure('SOR-importen', error, values.json === true);
 	} finally {
 		db.$client.close();
 	}

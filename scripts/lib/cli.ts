@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { openMigratedDatabase, type RegisterDb } from '../../src/lib/server/db/client';
+import { ImportLockedError } from '../../src/lib/server/services/import-lock';
+import { ImportRefusedError } from '../../src/lib/server/services/sor-import/errors';
 
 /** Exit codes shared by the operator commands, documented in the README. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3, locked: 4 } as const;
@@ -53,4 +55,22 @@ export function openDatabaseOrExit(path: string): RegisterDb {
 		process.stderr.write(`Kan ikke åbne eller migrere databasen ${path}: ${detail}\n`);
 		process.exit(EXIT.failed);
 	}
+}
+
+/**
+ * Reports a failed import (`what`: "SOR-importen" or "DAR-importen") on stderr, and as one JSON
+ * object on stdout with `--json`, and returns the exit code: refused, locked or failed.
+ */
+export function reportImportFailure(what: string, error: unknown, json: boolean): number {
+	const message = error instanceof Error ? error.message : String(error);
+	const code =
+		error instanceof ImportRefusedError
+			? EXIT.refused
+			: error instanceof ImportLockedError
+				? EXIT.locked
+				: EXIT.failed;
+	const status = code === EXIT.refused ? 'refused' : code === EXIT.locked ? 'locked' : 'failed';
+	if (json) process.stdout.write(`${JSON.stringify({ status, error: message })}\n`);
+	process.stderr.write(`${what} ${status === 'refused' ? 'blev afvist' : 'fejlede'}: ${message}\n`);
+	return code;
 }

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOverviewQuery } from '../../src/lib/domain/inspection-overview/overview';
 import { InspectionOverviewRepository } from '../../src/lib/server/repositories/inspection-overview-repository';
-import { OpenDataRegisterRepository } from '../../src/lib/server/repositories/open-data-register-repository';
 import { InspectionOverviewService } from '../../src/lib/server/services/inspection-overview/overview-service';
-import { apiDataState } from '../../src/lib/server/services/open-data/open-data-api';
 import { PublicRegisterRepository } from '../../src/lib/server/repositories/public-register-repository';
 import { DataVersion } from '../../src/lib/server/services/public/data-version';
 import { readCsv } from '../unit/open-data/helpers';
@@ -25,10 +23,7 @@ const row = (sorId: string, today = TODAY) =>
 beforeAll(async () => {
 	fx = await buildFixture();
 	service = new InspectionOverviewService(new InspectionOverviewRepository(fx.db), {
-		current: apiDataState(
-			new DataVersion(new PublicRegisterRepository(fx.db)),
-			new OpenDataRegisterRepository(fx.db),
-		).version,
+		current: () => new DataVersion(new PublicRegisterRepository(fx.db)).current(),
 	});
 });
 

@@ -104,11 +104,3 @@ export function editorRuntime(): EditorRuntime {
 	}
 	return shared;
 }
-
-/**
- * The current reported-content revision, for public page caches keyed by data version: it changes
- * in the same transaction as every successful editor change.
- */
-export function reportedContentRevision(): number {
-	return editorRuntime().content.revision();
-}

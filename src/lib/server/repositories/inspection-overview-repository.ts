@@ -1,25 +1,13 @@
 import type { Statement } from 'better-sqlite3';
 import type { OrderFact, VisitFact } from '../../domain/inspection-overview/cycle';
-import type { MunicipalitySource, OwnerType } from '../../domain/inspection-overview/overview';
+import type { OverviewRow } from '../../domain/inspection-overview/overview';
 import type { RegisterDb } from '../db/client';
 
 /** An active locality placed with a kommune and an authority, before the rules are applied. */
-export interface OverviewLocalityRow {
-	sorId: string;
-	name: string;
-	published: boolean;
-	addressStatus: string;
-	providerId: string;
-	providerName: string;
-	ownerType: OwnerType;
-	municipalityCode: string | null;
-	municipalityName: string | null;
-	municipalitySource: MunicipalitySource | null;
-	authorityId: string | null;
-	authorityName: string | null;
+export type OverviewLocalityRow = Omit<OverviewRow, 'registeredOn' | 'state'> & {
 	firstFromDate: string;
 	firstRegisteredSnapshotDate: string;
-}
+};
 
 /** A visit (current version of an inspection) with the locality it belongs to. */
 export type OverviewVisitRow = VisitFact & { sorId: string };

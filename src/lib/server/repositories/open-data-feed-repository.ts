@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { SqlParams } from './sql-filter';
 import type {
 	EventRow,
 	InspectionEventRow,
@@ -95,7 +96,6 @@ const POSITION_SQL: Record<FeedSource, { firstFrom: string; max: string }> = {
 	},
 };
 
-type Params = Record<string, string | number>;
 type RawEvent = Omit<EventRow, 'deleted'> & { deleted?: number };
 
 /** Read-only SQL behind the change feed and the Atom feeds. */
@@ -172,9 +172,9 @@ export class OpenDataFeedRepository {
 		).all({ ids: JSON.stringify(sorIds) });
 	}
 
-	private filter(sorIdColumn: string, filter: FeedFilter): { where: string[]; params: Params } {
+	private filter(sorIdColumn: string, filter: FeedFilter): { where: string[]; params: SqlParams } {
 		const where: string[] = [];
-		const params: Params = {};
+		const params: SqlParams = {};
 		if (filter.locality !== undefined) {
 			where.push(`${sorIdColumn} = @locality`);
 			params.locality = filter.locality;
@@ -190,7 +190,7 @@ export class OpenDataFeedRepository {
 		return { where, params };
 	}
 
-	private run(text: string, params: Params): EventRow[] {
+	private run(text: string, params: SqlParams): EventRow[] {
 		return this.statement<RawEvent>(text)
 			.all(params)
 			.map((row) =>
@@ -200,12 +200,12 @@ export class OpenDataFeedRepository {
 			);
 	}
 
-	private statement<T>(text: string): Statement<[Params], T> {
+	private statement<T>(text: string): Statement<[SqlParams], T> {
 		let statement = this.prepared.get(text);
 		if (!statement) {
 			statement = this.sqlite.prepare(text);
 			this.prepared.set(text, statement);
 		}
-		return statement as Statement<[Params], T>;
+		return statement as Statement<[SqlParams], T>;
 	}
 }

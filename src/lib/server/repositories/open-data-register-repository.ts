@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { addEqualFilters, type SqlParams } from './sql-filter';
 import type { RegisterDb } from '../db/client';
 
 /** Owner types as stored on providers. */
@@ -167,8 +168,6 @@ const LOCALITY_COLUMNS = `l.sor_id AS sorId, e.name, l.status, l.closed_since AS
 	e.phone, e.email, e.website, e.first_from_date AS firstFromDate,
 	l.first_registered_snapshot_date AS firstRegistered, ${LOCALITY_MODIFIED} AS modified`;
 
-type Params = Record<string, string | number>;
-
 /** Read-only SQL behind the open-data register endpoints and downloads. */
 export class OpenDataRegisterRepository {
 	private readonly sqlite: Database;
@@ -185,7 +184,7 @@ export class OpenDataRegisterRepository {
 		slice?: Slice,
 	): { rows: MunicipalityRow[]; total: number } {
 		const where: string[] = [];
-		const params: Params = {};
+		const params: SqlParams = {};
 		if (filter.authority !== undefined) {
 			where.push('a.id = @authority');
 			params.authority = filter.authority;
@@ -205,7 +204,7 @@ export class OpenDataRegisterRepository {
 	/** Providers matching the filter, by id. */
 	providers(filter: ProviderFilter, slice?: Slice): { rows: ProviderRow[]; total: number } {
 		const where: string[] = [];
-		const params: Params = {};
+		const params: SqlParams = {};
 		if (filter.municipality !== undefined) {
 			// Like the kommune page: the kommune's own provider and providers with a shown locality there.
 			where.push(`((p.kind = 'kommune' AND p.municipality_code = @municipality)
@@ -265,7 +264,7 @@ export class OpenDataRegisterRepository {
 	/** Localities matching the filter, by SOR-ID. */
 	localities(filter: LocalityFilter, slice?: Slice): { rows: LocalityRow[]; total: number } {
 		const where: string[] = [];
-		const params: Params = {};
+		const params: SqlParams = {};
 		if (!filter.includeHeldBack) where.push(LISTED);
 		const equal = [
 			['municipality', 'l.location_municipality_code'],
@@ -275,13 +274,7 @@ export class OpenDataRegisterRepository {
 			['status', 'l.status'],
 			['sorId', 'l.sor_id'],
 		] as const;
-		for (const [key, column] of equal) {
-			const value = filter[key];
-			if (value !== undefined) {
-				where.push(`${column} = @${key}`);
-				params[key] = value;
-			}
-		}
+		addEqualFilters(where, params, filter, equal);
 		if (filter.updatedSince !== undefined) {
 			where.push(`${LOCALITY_MODIFIED} >= @updatedSince`);
 			params.updatedSince = filter.updatedSince;
@@ -311,19 +304,11 @@ export class OpenDataRegisterRepository {
 		);
 	}
 
-	/** Reported-content revision counter and when it last moved (0 and null before any edit). */
-	contentRevision(): { revision: number; changedAt: string | null } {
-		const row = this.statement<{ revision: number; changedAt: string }>(
-			`SELECT revision, changed_at AS changedAt FROM content_revision WHERE id = 1`,
-		).get({});
-		return { revision: row?.revision ?? 0, changedAt: row?.changedAt ?? null };
-	}
-
 	private list<T>(
 		select: string,
 		where: string[],
 		orderBy: string,
-		params: Params,
+		params: SqlParams,
 		slice: Slice | undefined,
 	): { rows: T[]; total: number } {
 		const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
@@ -341,12 +326,12 @@ export class OpenDataRegisterRepository {
 		return { rows, total };
 	}
 
-	private statement<T>(text: string): Statement<[Params], T> {
+	private statement<T>(text: string): Statement<[SqlParams], T> {
 		let statement = this.prepared.get(text);
 		if (!statement) {
 			statement = this.sqlite.prepare(text);
 			this.prepared.set(text, statement);
 		}
-		return statement as Statement<[Params], T>;
+		return statement as Statement<[SqlParams], T>;
 	}
 }

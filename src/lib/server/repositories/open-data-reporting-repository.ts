@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { addEqualFilters, type SqlParams } from './sql-filter';
 import type { RegisterDb } from '../db/client';
 import type { OwnerType, Slice } from './open-data-register-repository';
 
@@ -144,7 +145,6 @@ const SOURCES = {
 } as const;
 
 type Source = keyof typeof SOURCES;
-type Params = Record<string, string | number>;
 
 /** Read-only SQL on inspections, surveys and staff reports for the open-data API. */
 export class OpenDataReportingRepository {
@@ -218,7 +218,7 @@ export class OpenDataReportingRepository {
 	): { rows: T[]; total: number } {
 		const spec = SOURCES[source];
 		const where: string[] = [];
-		const params: Params = {};
+		const params: SqlParams = {};
 		if (spec.withdrawable && !filter.includeWithdrawn) where.push('v.deleted = 0');
 		const equal = [
 			['municipality', 'l.location_municipality_code'],
@@ -227,13 +227,7 @@ export class OpenDataReportingRepository {
 			['locality', 'r.sor_id'],
 			['id', 'r.id'],
 		] as const;
-		for (const [key, column] of equal) {
-			const value = filter[key];
-			if (value !== undefined) {
-				where.push(`${column} = @${key}`);
-				params[key] = value;
-			}
-		}
+		addEqualFilters(where, params, filter, equal);
 		if (filter.authority !== undefined) {
 			where.push(spec.authority);
 			params.authority = filter.authority;
@@ -272,12 +266,12 @@ export class OpenDataReportingRepository {
 		return byVersion;
 	}
 
-	private statement<T>(text: string): Statement<[Params], T> {
+	private statement<T>(text: string): Statement<[SqlParams], T> {
 		let statement = this.prepared.get(text);
 		if (!statement) {
 			statement = this.sqlite.prepare(text);
 			this.prepared.set(text, statement);
 		}
-		return statement as Statement<[Params], T>;
+		return statement as Statement<[SqlParams], T>;
 	}
 }

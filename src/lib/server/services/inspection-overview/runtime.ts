@@ -1,7 +1,5 @@
 import { InspectionOverviewRepository } from '../../repositories/inspection-overview-repository';
-import { OpenDataRegisterRepository } from '../../repositories/open-data-register-repository';
 import { registerDb } from '../../runtime';
-import { apiDataState } from '../open-data/open-data-api';
 import { InspectionOverviewService } from './overview-service';
 
 let overview: InspectionOverviewService | null = null;
@@ -12,10 +10,9 @@ let overview: InspectionOverviewService | null = null;
  */
 export function inspectionOverview(locals: App.Locals): InspectionOverviewService {
 	if (!overview) {
-		const db = registerDb();
-		const state = apiDataState(locals.services.dataVersion, new OpenDataRegisterRepository(db));
-		overview = new InspectionOverviewService(new InspectionOverviewRepository(db), {
-			current: state.version,
+		const { dataVersion } = locals.services;
+		overview = new InspectionOverviewService(new InspectionOverviewRepository(registerDb()), {
+			current: () => dataVersion.current(),
 		});
 	}
 	return overview;

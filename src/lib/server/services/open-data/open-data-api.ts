@@ -1,5 +1,6 @@
 import type { RegisterDb } from '../../db/client';
 import { PageCache } from '../../http/page-cache';
+import { AuditRepository } from '../../repositories/audit-repository';
 import { OpenDataFeedRepository } from '../../repositories/open-data-feed-repository';
 import { OpenDataRegisterRepository } from '../../repositories/open-data-register-repository';
 import { OpenDataReportingRepository } from '../../repositories/open-data-reporting-repository';
@@ -42,14 +43,15 @@ export interface OpenDataApiDeps {
  * the reported-content revision stored in the database (so an edit made by another process, or
  * before a restart, changes every ETag) and is remembered for at most 100 ms per process.
  */
-export function apiDataState(
+function apiDataState(
 	dataVersion: VersionSource,
 	register: OpenDataRegisterRepository,
+	audit: AuditRepository,
 ): ApiDataState {
 	return {
 		version: () => dataVersion.current(),
 		modified: () => {
-			const times = [register.lastImportAt(), register.contentRevision().changedAt].filter(
+			const times = [register.lastImportAt(), audit.contentRevision().changedAt].filter(
 				(t): t is string => t !== null,
 			);
 			const latest = times
@@ -66,7 +68,7 @@ export function createOpenDataApi(deps: OpenDataApiDeps): OpenDataApi {
 	const register = new OpenDataRegisterRepository(deps.db);
 	const reporting = new OpenDataReportingRepository(deps.db);
 	const names = new PublicRegisterRepository(deps.db);
-	const state = apiDataState(deps.dataVersion, register);
+	const state = apiDataState(deps.dataVersion, register, new AuditRepository(deps.db));
 	const data = new OpenDataService(register, reporting, {
 		surveyMinRespondents: deps.surveyMinRespondents,
 		modified: state.modified,

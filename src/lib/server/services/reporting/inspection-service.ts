@@ -18,7 +18,7 @@ import {
 import { auditActor } from '../accounts/audit-actor';
 import { recordContentChange } from './change-log';
 import type { ReportingDeps } from './deps';
-import { localityFor } from './locality-access';
+import { itemVersionsAt, localityFor } from './locality-access';
 import { danishDate, isUniqueViolation, refuse, type Access, type Outcome } from './outcome';
 import { checkPdf, putPdf, type Upload } from './uploads';
 
@@ -84,11 +84,9 @@ export class InspectionService {
 		sorId: string,
 		inspectionId: number,
 	): Access<{ locality: ReportingLocality; versions: InspectionRecord[] }> {
-		const locality = localityFor(this.scope, actor, sorId, 'inspection.report');
-		if (!locality.ok) return locality;
-		const versions = this.inspections.versions(inspectionId);
-		if (versions.length === 0 || versions[0]!.sorId !== sorId) return refuse.notFound;
-		return { ok: true, value: { locality: locality.value, versions } };
+		return itemVersionsAt(this.scope, actor, sorId, 'inspection.report', () =>
+			this.inspections.versions(inspectionId),
+		);
 	}
 
 	/** Reports feedback from a visit, with the written feedback as a PDF (required). */

@@ -21,3 +21,21 @@ export function localityFor(
 	if (!can(actor, { action: kind, locality })) return refuse.forbidden;
 	return { ok: true, value: locality };
 }
+
+/**
+ * The versions (newest first) of one reported item at a locality the actor may report on; not
+ * found when the item does not exist or belongs to another locality (ids are guessable).
+ */
+export function itemVersionsAt<T extends { sorId: string }>(
+	scope: ReportingScopeRepository,
+	actor: Actor | null,
+	sorId: string,
+	kind: 'locality.report' | 'inspection.report',
+	versions: () => T[],
+): Access<{ locality: ReportingLocality; versions: T[] }> {
+	const locality = localityFor(scope, actor, sorId, kind);
+	if (!locality.ok) return locality;
+	const found = versions();
+	if (found.length === 0 || found[0]!.sorId !== sorId) return refuse.notFound;
+	return { ok: true, value: { locality: locality.value, versions: found } };
+}

@@ -14,7 +14,7 @@ import {
 import { auditActor } from '../accounts/audit-actor';
 import { recordContentChange } from './change-log';
 import type { ReportingDeps } from './deps';
-import { localityFor } from './locality-access';
+import { itemVersionsAt, localityFor } from './locality-access';
 import { isUniqueViolation, refuse, type Access, type Outcome } from './outcome';
 
 /** Newest period first. */
@@ -67,11 +67,9 @@ export class StaffService {
 		sorId: string,
 		reportId: number,
 	): Access<{ locality: ReportingLocality; versions: StaffReportRecord[] }> {
-		const locality = localityFor(this.scope, actor, sorId, 'locality.report');
-		if (!locality.ok) return locality;
-		const versions = this.staff.versions(reportId);
-		if (versions.length === 0 || versions[0]!.sorId !== sorId) return refuse.notFound;
-		return { ok: true, value: { locality: locality.value, versions } };
+		return itemVersionsAt(this.scope, actor, sorId, 'locality.report', () =>
+			this.staff.versions(reportId),
+		);
 	}
 
 	/** Reports staff numbers for a new period (or re-reports a withdrawn one). */

@@ -19,7 +19,7 @@ import {
 import { auditActor } from '../accounts/audit-actor';
 import { recordContentChange } from './change-log';
 import type { ReportingDeps } from './deps';
-import { localityFor } from './locality-access';
+import { itemVersionsAt, localityFor } from './locality-access';
 import { isUniqueViolation, refuse, type Access, type Outcome } from './outcome';
 
 const byPeriodDesc = (a: SurveyRecord, b: SurveyRecord) =>
@@ -99,11 +99,9 @@ export class SurveyService {
 		sorId: string,
 		surveyId: number,
 	): Access<{ locality: ReportingLocality; versions: SurveyRecord[] }> {
-		const locality = localityFor(this.scope, actor, sorId, 'locality.report');
-		if (!locality.ok) return locality;
-		const versions = this.surveys.versions(surveyId);
-		if (versions.length === 0 || versions[0]!.sorId !== sorId) return refuse.notFound;
-		return { ok: true, value: { locality: locality.value, versions } };
+		return itemVersionsAt(this.scope, actor, sorId, 'locality.report', () =>
+			this.surveys.versions(surveyId),
+		);
 	}
 
 	/** Reports a new survey. */
