@@ -86,6 +86,53 @@ function owner(e: EntitySpec): string {
 	return `<InstitutionOwnerEntity>${record('InstitutionOwner', e)}${(e.children ?? []).map(institution).join('')}</InstitutionOwnerEntity>`;
 }
 
+/** An address; `municipality` only when the test needs SOR's kommunekode. */
+export function at(
+	street: string,
+	number: string,
+	postcode: string,
+	district: string,
+	municipality?: string,
+): AddressSpec {
+	return { street, number, postcode, district, ...(municipality ? { municipality } : {}) };
+}
+
+/** Aarhus Kommune as an owner, with `units` under its health administration. */
+export function aarhusKommune(units: EntitySpec[]): EntitySpec {
+	return {
+		id: '100001000016001',
+		name: 'Aarhus Kommune',
+		type: CODES.kommune,
+		postal: at('Rådhuspladsen', '2', '8000', 'Aarhus C', '0751'),
+		children: [
+			{
+				id: '100101000016001',
+				name: 'Sundhed og Omsorg',
+				type: CODES.healthAdministration,
+				children: units,
+			},
+		],
+	};
+}
+
+/** Odder Kommune as an owner, with `units` under its health administration. */
+export function odderKommune(units: EntitySpec[]): EntitySpec {
+	return {
+		id: '110001000016001',
+		name: 'Odder Kommune',
+		type: CODES.kommune,
+		postal: at('Rådhusgade', '3', '8300', 'Odder', '0727'),
+		children: [
+			{
+				id: '110101000016001',
+				name: 'Ældre og Sundhed',
+				type: CODES.healthAdministration,
+				children: units,
+			},
+		],
+	};
+}
+
 /** A complete v2 SOR snapshot: owners → institutions → units (nested to any depth). */
 export function sorXml(snapshotDate: string, owners: EntitySpec[]): string {
 	return `\uFEFF<?xml version="1.0" encoding="utf-8"?>

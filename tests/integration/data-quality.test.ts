@@ -8,7 +8,13 @@ import { InspectionRepository } from '../../src/lib/server/repositories/inspecti
 import { RegisterRepository } from '../../src/lib/server/repositories/register-repository';
 import { darAddress, InMemoryDarSource } from '../helpers/fake-dar';
 import { importXml } from '../helpers/import-harness';
-import { CODES, sorXml, type EntitySpec } from '../helpers/sor-xml';
+import {
+	aarhusKommune as aarhus,
+	CODES,
+	odderKommune as odder,
+	sorXml,
+	type EntitySpec,
+} from '../helpers/sor-xml';
 import { createTestDb } from '../helpers/test-db';
 
 const at = (street: string, number: string, postcode = '8200', district = 'Aarhus N') => ({
@@ -19,40 +25,6 @@ const at = (street: string, number: string, postcode = '8200', district = 'Aarhu
 });
 
 const CONTACT = { phone: '87131000', email: 'pleje@aarhus.dk', website: 'www.aarhus.dk' };
-
-function aarhus(units: EntitySpec[]): EntitySpec {
-	return {
-		id: '100001000016001',
-		name: 'Aarhus Kommune',
-		type: CODES.kommune,
-		postal: { ...at('Rådhuspladsen', '2', '8000', 'Aarhus C'), municipality: '0751' },
-		children: [
-			{
-				id: '100101000016001',
-				name: 'Sundhed og Omsorg',
-				type: CODES.healthAdministration,
-				children: units,
-			},
-		],
-	};
-}
-
-function odder(units: EntitySpec[]): EntitySpec {
-	return {
-		id: '110001000016001',
-		name: 'Odder Kommune',
-		type: CODES.kommune,
-		postal: { ...at('Rådhusgade', '3', '8300', 'Odder'), municipality: '0727' },
-		children: [
-			{
-				id: '110101000016001',
-				name: 'Ældre og Sundhed',
-				type: CODES.healthAdministration,
-				children: units,
-			},
-		],
-	};
-}
 
 const nord = (overrides: Partial<EntitySpec> = {}): EntitySpec => ({
 	id: '100011000016001',

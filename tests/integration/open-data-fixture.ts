@@ -10,7 +10,14 @@ import { ReportingStaffRepository } from '../../src/lib/server/repositories/repo
 import { ReportingSurveyRepository } from '../../src/lib/server/repositories/reporting-survey-repository';
 import { darAddress, InMemoryDarSource } from '../helpers/fake-dar';
 import { importXml } from '../helpers/import-harness';
-import { CODES, sorXml, type EntitySpec } from '../helpers/sor-xml';
+import {
+	aarhusKommune,
+	at,
+	CODES,
+	odderKommune,
+	sorXml,
+	type EntitySpec,
+} from '../helpers/sor-xml';
 import { createTestDb } from '../helpers/test-db';
 
 /*
@@ -31,20 +38,6 @@ export const IDS = {
 
 /** A locality name that exercises CSV quoting and Danish letters. */
 export const TRICKY_NAME = 'Plejen "Æblehaven", Øster Allé';
-
-const at = (
-	street: string,
-	number: string,
-	postcode: string,
-	district: string,
-	municipality?: string,
-) => ({
-	street,
-	number,
-	postcode,
-	district,
-	...(municipality ? { municipality } : {}),
-});
 
 const contact = (n: string) => ({
 	phone: `8713${n}`,
@@ -88,42 +81,16 @@ function snapshot(date: string, options: { closeOne: boolean; newPhone: boolean 
 		},
 	];
 	const owners: EntitySpec[] = [
-		{
-			id: '100001000016001',
-			name: 'Aarhus Kommune',
-			type: CODES.kommune,
-			postal: { ...at('Rådhuspladsen', '2', '8000', 'Aarhus C'), municipality: '0751' },
-			children: [
-				{
-					id: '100101000016001',
-					name: 'Sundhed og Omsorg',
-					type: CODES.healthAdministration,
-					children: aarhusUnits,
-				},
-			],
-		},
-		{
-			id: '110001000016001',
-			name: 'Odder Kommune',
-			type: CODES.kommune,
-			postal: { ...at('Rådhusgade', '3', '8300', 'Odder'), municipality: '0727' },
-			children: [
-				{
-					id: '110101000016001',
-					name: 'Ældre og Sundhed',
-					type: CODES.healthAdministration,
-					children: [
-						{
-							id: IDS.odder,
-							name: 'Hjemmeplejen Odder',
-							type: CODES.locality,
-							visiting: at('Rådhusgade', '3', '8300', 'Odder'),
-							...contact('2001'),
-						},
-					],
-				},
-			],
-		},
+		aarhusKommune(aarhusUnits),
+		odderKommune([
+			{
+				id: IDS.odder,
+				name: 'Hjemmeplejen Odder',
+				type: CODES.locality,
+				visiting: at('Rådhusgade', '3', '8300', 'Odder'),
+				...contact('2001'),
+			},
+		]),
 		{
 			id: '120001000016001',
 			name: 'Omsorg & Co. ApS',

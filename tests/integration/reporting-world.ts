@@ -15,7 +15,14 @@ import type { RegisterDb } from '../../src/lib/server/db/client';
 import { COMMAND_LINE } from '../../src/lib/server/services/accounts/audit-actor';
 import { darAddress, InMemoryDarSource } from '../helpers/fake-dar';
 import { importXml } from '../helpers/import-harness';
-import { CODES, sorXml, type EntitySpec } from '../helpers/sor-xml';
+import {
+	aarhusKommune,
+	at,
+	CODES,
+	odderKommune,
+	sorXml,
+	type EntitySpec,
+} from '../helpers/sor-xml';
 import { createTestDb } from '../helpers/test-db';
 
 /** A clock the test winds forward. */
@@ -42,12 +49,6 @@ export const SOR = {
 } as const;
 
 const CONTACT = { phone: '87131000', email: 'pleje@aarhus.dk', website: 'www.aarhus.dk' };
-const at = (street: string, number: string, postcode: string, district: string) => ({
-	street,
-	number,
-	postcode,
-	district,
-});
 
 /** The SOR tree of the world; `overrides` changes units by SOR-ID (to simulate SOR changes). */
 export function worldXml(
@@ -56,67 +57,41 @@ export function worldXml(
 ): string {
 	const unit = (spec: EntitySpec): EntitySpec => ({ ...spec, ...(overrides[spec.id] ?? {}) });
 	return sorXml(snapshotDate, [
-		{
-			id: '100001000016001',
-			name: 'Aarhus Kommune',
-			type: CODES.kommune,
-			postal: { ...at('Rådhuspladsen', '2', '8000', 'Aarhus C'), municipality: '0751' },
-			children: [
-				{
-					id: '100101000016001',
-					name: 'Sundhed og Omsorg',
-					type: CODES.healthAdministration,
-					children: [
-						unit({
-							id: SOR.nord,
-							name: 'Helhedspleje Nord',
-							type: CODES.locality,
-							visiting: at('Nørrevænget', '8A', '8200', 'Aarhus N'),
-							...CONTACT,
-						}),
-						unit({
-							id: SOR.aaby,
-							name: 'Hjemmeplejen Aaby - helhedsplejeleverandørsted',
-							type: CODES.locality,
-							visiting: at('Åbyvej', '12', '8200', 'Aarhus N'),
-							firstFrom: '2025-08-01',
-							...CONTACT,
-							children: [
-								unit({
-									id: SOR.aabyOriginal,
-									name: 'Hjemmeplejen Aaby',
-									type: CODES.homeCare,
-									visiting: at('Åbyvej', '12', '8200', 'Aarhus N'),
-									firstFrom: '2011-01-01',
-								}),
-							],
-						}),
-					],
-				},
-			],
-		},
-		{
-			id: '110001000016001',
-			name: 'Odder Kommune',
-			type: CODES.kommune,
-			postal: { ...at('Rådhusgade', '3', '8300', 'Odder'), municipality: '0727' },
-			children: [
-				{
-					id: '110101000016001',
-					name: 'Ældre og Sundhed',
-					type: CODES.healthAdministration,
-					children: [
-						unit({
-							id: SOR.odder,
-							name: 'Helhedspleje Odder',
-							type: CODES.locality,
-							visiting: at('Rosensgade', '1', '8300', 'Odder'),
-							...CONTACT,
-						}),
-					],
-				},
-			],
-		},
+		aarhusKommune([
+			unit({
+				id: SOR.nord,
+				name: 'Helhedspleje Nord',
+				type: CODES.locality,
+				visiting: at('Nørrevænget', '8A', '8200', 'Aarhus N'),
+				...CONTACT,
+			}),
+			unit({
+				id: SOR.aaby,
+				name: 'Hjemmeplejen Aaby - helhedsplejeleverandørsted',
+				type: CODES.locality,
+				visiting: at('Åbyvej', '12', '8200', 'Aarhus N'),
+				firstFrom: '2025-08-01',
+				...CONTACT,
+				children: [
+					unit({
+						id: SOR.aabyOriginal,
+						name: 'Hjemmeplejen Aaby',
+						type: CODES.homeCare,
+						visiting: at('Åbyvej', '12', '8200', 'Aarhus N'),
+						firstFrom: '2011-01-01',
+					}),
+				],
+			}),
+		]),
+		odderKommune([
+			unit({
+				id: SOR.odder,
+				name: 'Helhedspleje Odder',
+				type: CODES.locality,
+				visiting: at('Rosensgade', '1', '8300', 'Odder'),
+				...CONTACT,
+			}),
+		]),
 	]);
 }
 
