@@ -3,6 +3,8 @@ import type { RegisterDb } from '../../src/lib/server/db/client';
 import { AuditRepository } from '../../src/lib/server/repositories/audit-repository';
 import { PublicRegisterRepository } from '../../src/lib/server/repositories/public-register-repository';
 import { RegisterPages } from '../../src/lib/server/services/public/register-pages';
+import { SiteService } from '../../src/lib/server/services/public/site-service';
+import { ImportRunRepository } from '../../src/lib/server/repositories/import-run-repository';
 import { InMemoryDarSource } from '../helpers/fake-dar';
 import { importXml } from '../helpers/import-harness';
 import { createTestDb } from '../helpers/test-db';
@@ -147,5 +149,17 @@ describe('public register pages', () => {
 		// What every editor change does in its transaction (AuditRepository is shared by all).
 		new AuditRepository(db).bumpContentRevision('2026-11-25T12:00:00.000Z');
 		expect(repository.importVersion()).not.toBe(before);
+	});
+
+	it('says whether the register holds sample data, by the latest successful SOR import', async () => {
+		const fresh = createTestDb();
+		const status = () => new SiteService(new ImportRunRepository(fresh)).siteStatus();
+		expect(status()).toEqual({ lastSorImportAt: null, snapshotDate: null, isSampleData: false });
+		const [first, second] = fixtureSnapshots();
+		await importXml(fresh, first!, { isSampleData: true });
+		expect(status()).toMatchObject({ isSampleData: true, snapshotDate: expect.any(String) });
+		// Real data replacing the sample takes the notice away from every page.
+		await importXml(fresh, second!, { isSampleData: false, massCloseThreshold: 1 });
+		expect(status().isSampleData).toBe(false);
 	});
 });
